@@ -1,0 +1,37 @@
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './platform/database/connection.ts';
+import { JobQueue } from './platform/jobs/job-queue.ts';
+import { jobDefinitions } from './modules/jobs.ts';
+import { loadDemoIfEmpty } from './demo/load-demo.ts';
+
+export interface Runtime {
+  database: Database;
+  jobs: JobQueue;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates it, loads the demo municipalities into an empty one and prepares
+ * the job queue: the same start for the server and the CLI.
+ */
+export async function startRuntime(config: Config, { workJobs }: { workJobs: boolean }): Promise<Runtime> {
+  const database = await openDatabase(config.database);
+  try {
+    await database.migrate();
+    if (config.demoData) await loadDemoIfEmpty(database);
+    const jobs = new JobQueue(database);
+    for (const definition of jobDefinitions) jobs.define(definition);
+    await jobs.start({ work: workJobs });
+    return {
+      database,
+      jobs,
+      async close() {
+        await jobs.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+/** Application roles and what each may do. Pure: no I/O. */
+export const appRoles = [
+  'admin',
+  'architect',
+  'process_owner',
+  'system_owner',
+  'manager',
+  'security_officer',
+  'employee',
+] as const;
+export type AppRole = (typeof appRoles)[number];
+
+export const permissions = [
+  'org:read',
+  'org:write',
+  'catalogue:read',
+  'catalogue:write',
+  'audit:read',
+  'import:run',
+  'tokens:manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyoneMay: Permission[] = ['org:read', 'catalogue:read'];
+
+const grants: Record<AppRole, Permission[]> = {
+  admin: [...permissions],
+  architect: [...everyoneMay, 'catalogue:write', 'import:run', 'audit:read'],
+  system_owner: [...everyoneMay, 'catalogue:write'],
+  process_owner: everyoneMay,
+  security_officer: [...everyoneMay, 'audit:read'],
+  manager: everyoneMay,
+  employee: everyoneMay,
+};
+
+export function isAppRole(value: string): value is AppRole {
+  return (appRoles as readonly string[]).includes(value);
+}
+
+export function permissionsOf(roles: readonly string[]): Set<Permission> {
+  return new Set(roles.filter(isAppRole).flatMap((role) => grants[role]));
+}
+
+export function can(roles: readonly string[], permission: Permission): boolean {
+  return permissionsOf(roles).has(permission);
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Executor } from '../../platform/database/connection.ts';
+import { inTenant, type Actor } from '../../platform/database/tenant-scope.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { tenants } from '../tenants/tables.ts';
+import { can, type Permission } from './permissions.ts';
+import { hashToken, sameSecret } from './secrets.ts';
+import { apiTokens, sessions, users } from './tables.ts';
+
+export const sessionCookie = 'grunnmur_session';
+export const csrfHeader = 'x-csrf-token';
+
+/** Who is calling, resolved once per request from the session cookie or the bearer token. */
+export interface AuthContext {
+  tenant: { id: string; slug: string; name: string };
+  user: { id: string; displayName: string; personId: string | null; roles: string[] };
+  via: 'session' | 'token';
+  csrfToken?: string;
+  actor: Actor;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+async function fromSession(db: Executor, token: string) {
+  const [row] = await db
+    .select({ session: sessions, user: users, tenant: tenants })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+  return row;
+}
+
+async function fromBearer(db: Executor, token: string) {
+  const [row] = await db
+    .select({ token: apiTokens, tenant: tenants })
+    .from(apiTokens)
+    .innerJoin(tenants, eq(tenants.id, apiTokens.tenantId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
+  return row;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Resolves `request.auth` and enforces CSRF protection for cookie sessions. */
+export const requestContext = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      const row = await fromBearer(app.db, bearer.trim());
+      if (!row) throw new AppError('unauthenticated', 'API-nøkkelen er ukjent eller trukket tilbake.');
+      const actorId = `token:${row.token.id}`;
+      request.auth = {
+        tenant: row.tenant,
+        user: { id: actorId, displayName: `API: ${row.token.name}`, personId: null, roles: [row.token.role] },
+        via: 'token',
+        actor: { tenantId: row.tenant.id, actorId, actorName: `API: ${row.token.name}`, requestId: request.id },
+      };
+      // Not awaited on the request path; last use is informational.
+      void app.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id)).catch(() => undefined);
+      return;
+    }
+    const cookie = request.cookies[sessionCookie];
+    if (!cookie) return;
+    const row = await fromSession(app.db, cookie);
+    if (!row) return;
+    request.auth = {
+      tenant: row.tenant,
+      user: { id: row.user.id, displayName: row.user.displayName, personId: row.user.personId, roles: row.user.roles },
+      via: 'session',
+      csrfToken: row.session.csrfToken,
+      actor: { tenantId: row.tenant.id, actorId: row.user.id, actorName: row.user.displayName, requestId: request.id },
+    };
+    if (unsafeMethods.has(request.method)) {
+      const sent = request.headers[csrfHeader];
+      if (typeof sent !== 'string' || !sameSecret(sent, row.session.csrfToken)) throw new AppError('csrf_failed');
+    }
+  });
+});
+
+export function requireAuth(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new AppError('unauthenticated');
+  return request.auth;
+}
+
+/** The pipeline's authorize step: the caller must be signed in and hold the permission. */
+export function authorize(request: FastifyRequest, permission: Permission): AuthContext {
+  const auth = requireAuth(request);
+  if (!can(auth.user.roles, permission)) throw new AppError('forbidden');
+  return auth;
+}
+
+/** Runs tenant-scoped work as the caller, after checking the permission. */
+export function asCaller<T>(request: FastifyRequest, permission: Permission, work: (tx: Executor, auth: AuthContext) => Promise<T>): Promise<T> {
+  const auth = authorize(request, permission);
+  return inTenant(request.server.db, auth.actor, (tx) => work(tx, auth));
+}

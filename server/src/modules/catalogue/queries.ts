@@ -1,0 +1,173 @@
+import { aliasedTable, and, asc, count, desc, eq, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../platform/database/connection.ts';
+import { AppError, notFound } from '../../platform/http/app-error.ts';
+import { orgUnits, persons } from '../org/tables.ts';
+import type { SystemInput, SystemListQuery } from './schemas.ts';
+import { licencePools, systems } from './tables.ts';
+
+const owner = aliasedTable(persons, 'owner');
+const administrator = aliasedTable(persons, 'administrator');
+
+const personName = (table: typeof owner) =>
+  sql<string | null>`case when ${table.id} is null then null else ${table.givenName} || ' ' || ${table.familyName} end`;
+
+const summaryColumns = {
+  id: systems.id,
+  name: systems.name,
+  lifecyclePhase: systems.lifecyclePhase,
+  criticality: systems.criticality,
+  supplier: systems.supplier,
+  ownerId: owner.id,
+  ownerName: personName(owner),
+  unitId: orgUnits.id,
+  unitName: orgUnits.name,
+  annualCost: systems.annualCost,
+  dpaStatus: systems.dpaStatus,
+  updatedAt: systems.updatedAt,
+};
+
+type SummaryRow = { [K in keyof typeof summaryColumns]: unknown } & Record<string, unknown>;
+
+function presentSummary(row: SummaryRow) {
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    lifecyclePhase: row.lifecyclePhase as (typeof systems.$inferSelect)['lifecyclePhase'],
+    criticality: row.criticality as (typeof systems.$inferSelect)['criticality'],
+    supplier: row.supplier as string | null,
+    owner: row.ownerId ? { id: row.ownerId as string, name: row.ownerName as string } : null,
+    owningUnit: row.unitId ? { id: row.unitId as string, name: row.unitName as string } : null,
+    annualCost: row.annualCost === null ? null : Number(row.annualCost),
+    dpaStatus: row.dpaStatus as (typeof systems.$inferSelect)['dpaStatus'],
+    updatedAt: new Date(row.updatedAt as Date).toISOString(),
+  };
+}
+
+const sortColumns = {
+  name: systems.name,
+  lifecyclePhase: systems.lifecyclePhase,
+  criticality: sql`array_position(array['low','medium','high','critical'], ${systems.criticality})`,
+  supplier: systems.supplier,
+  annualCost: systems.annualCost,
+  updatedAt: systems.updatedAt,
+} as const;
+
+export async function listSystems(tx: Executor, query: SystemListQuery) {
+  const filters: SQL[] = [];
+  if (query.search) {
+    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(systems.name, pattern), ilike(systems.description, pattern), ilike(systems.supplier, pattern))!);
+  }
+  if (query.lifecyclePhase) filters.push(eq(systems.lifecyclePhase, query.lifecyclePhase));
+  if (query.criticality) filters.push(eq(systems.criticality, query.criticality));
+  if (query.ownerPersonId) filters.push(eq(systems.ownerPersonId, query.ownerPersonId));
+  if (query.owningUnitId) filters.push(eq(systems.owningUnitId, query.owningUnitId));
+  if (query.supplier) filters.push(eq(systems.supplier, query.supplier));
+  const where = filters.length ? and(...filters) : undefined;
+  const direction = query.order === 'desc' ? desc : asc;
+
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    tx
+      .select(summaryColumns)
+      .from(systems)
+      .leftJoin(owner, eq(owner.id, systems.ownerPersonId))
+      .leftJoin(orgUnits, eq(orgUnits.id, systems.owningUnitId))
+      .where(where)
+      .orderBy(direction(sortColumns[query.sort]), asc(systems.name))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    tx.select({ total: count() }).from(systems).where(where),
+  ]);
+  return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getSystem(tx: Executor, id: string) {
+  const [row] = await tx
+    .select({
+      ...summaryColumns,
+      description: systems.description,
+      hosting: systems.hosting,
+      version: systems.version,
+      createdAt: systems.createdAt,
+      administratorId: administrator.id,
+      administratorName: personName(administrator),
+    })
+    .from(systems)
+    .leftJoin(owner, eq(owner.id, systems.ownerPersonId))
+    .leftJoin(administrator, eq(administrator.id, systems.administratorPersonId))
+    .leftJoin(orgUnits, eq(orgUnits.id, systems.owningUnitId))
+    .where(eq(systems.id, id));
+  if (!row) throw notFound('systemet');
+  const licences = await tx
+    .select({ id: licencePools.id, licenceType: licencePools.licenceType, count: licencePools.count, unitPrice: licencePools.unitPrice })
+    .from(licencePools)
+    .where(eq(licencePools.systemId, id))
+    .orderBy(asc(licencePools.licenceType));
+  const normalised = licences.map((pool) => ({ ...pool, unitPrice: Number(pool.unitPrice) }));
+  return {
+    ...presentSummary(row),
+    description: row.description,
+    hosting: row.hosting,
+    administrator: row.administratorId ? { id: row.administratorId, name: row.administratorName! } : null,
+    licences: normalised,
+    licenceCost: normalised.reduce((sum, pool) => sum + pool.count * pool.unitPrice, 0),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function replaceLicences(tx: Executor, tenantId: string, systemId: string, licences: SystemInput['licences']) {
+  await tx.delete(licencePools).where(eq(licencePools.systemId, systemId));
+  if (licences.length) {
+    await tx.insert(licencePools).values(licences.map((pool) => ({ ...pool, tenantId, systemId })));
+  }
+}
+
+export async function createSystem(tx: Executor, tenantId: string, input: SystemInput) {
+  const { licences, ...fields } = input;
+  const [created] = await tx.insert(systems).values({ ...fields, tenantId }).returning({ id: systems.id });
+  await replaceLicences(tx, tenantId, created!.id, licences);
+  return getSystem(tx, created!.id);
+}
+
+export async function updateSystem(tx: Executor, tenantId: string, id: string, input: SystemInput & { version: number }) {
+  const { licences, version, ...fields } = input;
+  const [updated] = await tx
+    .update(systems)
+    .set({ ...fields, version: sql`${systems.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(systems.id, id), eq(systems.version, version)))
+    .returning({ id: systems.id });
+  if (!updated) {
+    const [exists] = await tx.select({ id: systems.id }).from(systems).where(eq(systems.id, id));
+    if (!exists) throw notFound('systemet');
+    throw new AppError('version_conflict');
+  }
+  await replaceLicences(tx, tenantId, id, licences);
+  return getSystem(tx, id);
+}
+
+export async function deleteSystem(tx: Executor, id: string) {
+  const deleted = await tx.delete(systems).where(eq(systems.id, id)).returning({ id: systems.id });
+  if (deleted.length === 0) throw notFound('systemet');
+}
+
+export async function systemFacets(tx: Executor) {
+  const [suppliers, owners, units] = await Promise.all([
+    tx.selectDistinct({ supplier: systems.supplier }).from(systems).where(isNotNull(systems.supplier)).orderBy(asc(systems.supplier)),
+    tx
+      .selectDistinct({ id: owner.id, name: personName(owner), familyName: owner.familyName })
+      .from(systems)
+      .innerJoin(owner, eq(owner.id, systems.ownerPersonId))
+      .orderBy(asc(owner.familyName)),
+    tx
+      .selectDistinct({ id: orgUnits.id, name: orgUnits.name })
+      .from(systems)
+      .innerJoin(orgUnits, eq(orgUnits.id, systems.owningUnitId))
+      .orderBy(asc(orgUnits.name)),
+  ]);
+  return {
+    suppliers: suppliers.map((row) => row.supplier!),
+    owners: owners.map((row) => ({ id: row.id, name: row.name! })),
+    units,
+  };
+}

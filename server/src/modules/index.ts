@@ -1,0 +1,7 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { catalogueRoutes } from './catalogue/routes.ts';
+
+/** Every module's API routes, mounted under /api. A new module adds its routes here. */
+export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes];

@@ -1,0 +1,7 @@
+/** The whole Drizzle schema, gathered from the modules' `tables.ts` files. */
+export * from '../../modules/tenants/tables.ts';
+export * from '../../modules/audit/tables.ts';
+export * from '../../modules/auth/tables.ts';
+export * from '../../modules/org/tables.ts';
+export * from '../../modules/catalogue/tables.ts';
+export * from '../jobs/tables.ts';
