@@ -1,7 +1,8 @@
-import { aliasedTable, and, asc, count, desc, eq, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/connection.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { orgUnits, persons } from '../org/tables.ts';
+import { planLicenceChanges } from './licence-changes.ts';
 import type { SystemInput, SystemListQuery } from './schemas.ts';
 import { licencePools, systems } from './tables.ts';
 
@@ -116,17 +117,24 @@ export async function getSystem(tx: Executor, id: string) {
   };
 }
 
-async function replaceLicences(tx: Executor, tenantId: string, systemId: string, licences: SystemInput['licences']) {
-  await tx.delete(licencePools).where(eq(licencePools.systemId, systemId));
-  if (licences.length) {
-    await tx.insert(licencePools).values(licences.map((pool) => ({ ...pool, tenantId, systemId })));
+/**
+ * Brings a system's licence pools in line with the edited list, pool by pool (matched by licence
+ * type), so that the history shows what really changed rather than a delete and re-insert of all.
+ */
+async function syncLicences(tx: Executor, tenantId: string, systemId: string, licences: SystemInput['licences']) {
+  const existing = await tx.select().from(licencePools).where(eq(licencePools.systemId, systemId));
+  const { toInsert, toUpdate, toDelete } = planLicenceChanges(existing, licences);
+  if (toDelete.length) await tx.delete(licencePools).where(inArray(licencePools.id, toDelete));
+  for (const { id, count, unitPrice } of toUpdate) {
+    await tx.update(licencePools).set({ count, unitPrice, updatedAt: new Date() }).where(eq(licencePools.id, id));
   }
+  if (toInsert.length) await tx.insert(licencePools).values(toInsert.map((pool) => ({ ...pool, tenantId, systemId })));
 }
 
 export async function createSystem(tx: Executor, tenantId: string, input: SystemInput) {
   const { licences, ...fields } = input;
   const [created] = await tx.insert(systems).values({ ...fields, tenantId }).returning({ id: systems.id });
-  await replaceLicences(tx, tenantId, created!.id, licences);
+  await syncLicences(tx, tenantId, created!.id, licences);
   return getSystem(tx, created!.id);
 }
 
@@ -142,7 +150,7 @@ export async function updateSystem(tx: Executor, tenantId: string, id: string, i
     if (!exists) throw notFound('systemet');
     throw new AppError('version_conflict');
   }
-  await replaceLicences(tx, tenantId, id, licences);
+  await syncLicences(tx, tenantId, id, licences);
   return getSystem(tx, id);
 }
 
