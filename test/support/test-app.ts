@@ -24,9 +24,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp({ workJobs = false } = {}): Promise<TestApp> {
+/** `env` adds environment variables to the test app's configuration (a low rate limit, OIDC, …). */
+export async function createTestApp({ workJobs = false, env = {} as Record<string, string> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ GRUNNMUR_DEMO_LOGIN: 'on', LOG_LEVEL: 'warn' }), demoData: false };
+  const config = { ...loadConfig({ GRUNNMUR_DEMO_LOGIN: 'on', LOG_LEVEL: 'warn', ...env }), demoData: false };
   const jobs = new JobQueue(database);
   for (const definition of jobDefinitions) jobs.define(definition);
   await jobs.start({ work: workJobs });
