@@ -1,0 +1,32 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AuditLogPage } from '../audit/AuditLogPage';
+import { SignInPage } from '../auth/SignInPage';
+import { SystemEditPage } from '../catalogue/SystemEditPage';
+import { SystemListPage } from '../catalogue/SystemListPage';
+import { SystemPage } from '../catalogue/SystemPage';
+import { orgRoutes } from '../org/routes';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { OverviewPage } from './OverviewPage';
+import { RouteError } from './RouteError';
+
+export const appRoutes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'systems', element: <SystemListPage /> },
+      { path: 'systems/new', element: <SystemEditPage /> },
+      { path: 'systems/:id', element: <SystemPage /> },
+      { path: 'systems/:id/edit', element: <SystemEditPage /> },
+      { path: 'audit', element: <AuditLogPage /> },
+      ...orgRoutes,
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(appRoutes);

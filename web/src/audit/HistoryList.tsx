@@ -1,0 +1,3 @@
+export function HistoryList(_props: { entityType: string; entityId: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function SystemEditPage() {
+  return <h1>SystemEditPage</h1>;
+}

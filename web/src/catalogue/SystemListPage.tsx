@@ -1,0 +1,3 @@
+export function SystemListPage() {
+  return <h1>SystemListPage</h1>;
+}
