@@ -110,14 +110,13 @@ export async function buildApp({ config, database, jobs }: AppDependencies): Pro
 
   if (existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-    // The web app routes in the browser: every non-API path gets index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/scim')) {
-        return reply.sendFile('index.html');
+    // The web app routes in the browser: every other non-API GET gets index.html. A route, not a
+    // not-found handler: problem-details already owns that one (and Fastify allows one per prefix).
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api') || request.url.startsWith('/scim')) {
+        return reply.callNotFound();
       }
-      return reply.status(404).type('application/problem+json').send({
-        type: 'https://grunnmur.no/problems/not-found', title: 'Fant ikke det du så etter', status: 404, code: 'not_found', instance: request.url,
-      });
+      return reply.sendFile('index.html');
     });
   }
   return app;
