@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/http/app-error.ts';
 import { employments, orgUnits, positions } from '../org/tables.ts';
 import { tenants } from '../tenants/tables.ts';
+import { oidcRoutes } from './oidc-routes.ts';
 import { permissionsOf } from './permissions.ts';
 import { requireAuth, sessionCookie } from './request-context.ts';
 import * as schemas from './schemas.ts';
@@ -14,6 +15,7 @@ const tags = ['Innlogging'];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const secureCookies = app.config.publicUrl.startsWith('https://');
+  await app.register(oidcRoutes);
 
   app.get(
     '/auth/options',
