@@ -6,6 +6,7 @@
  * Options: --rounds N (fresh folders, default 3), --later N (later starts per folder, default 2),
  * --no-write (print only, leave docs/benchmarks.md alone).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -96,6 +97,28 @@ const table = [
   ),
 ].join('\n');
 
+// Where a later start's time goes: the start's steps timed one by one (bench/support/profile-start.ts),
+// run twice on one folder; the second run is a later start.
+function profileLaterStart(): string {
+  const dataDir = temporaryDataDir('grunnmur-bench-profile-');
+  try {
+    let output = '';
+    for (let run = 0; run < 2; run++) {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/support/profile-start.ts', dataDir], {
+        cwd: repositoryRoot,
+        encoding: 'utf8',
+      });
+      output = result.stdout;
+      if (result.status !== 0) return `(profile failed: ${result.stderr.trim().split('\n').at(-1)})`;
+    }
+    return output.trim();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+const profile = profileLaterStart();
+console.log(`\nWhere a later start's time goes:\n${profile}`);
+
 const body = `Measured by \`npm run bench:startup\` (\`bench/startup.ts\`) on ${today()}.
 Machine: ${describeMachine()}.
 
@@ -105,7 +128,15 @@ opens the same folder again. "Server part" is the server's own logged \`startupM
 \`server/src/main.ts\` running (all modules loaded through tsx) to listening — the rest is Node, tsx and
 module loading.
 
-${table}`;
+${table}
+
+Where a later start's time goes (\`bench/support/profile-start.ts\`, the same steps in the same
+order as \`main.ts\`, timed one by one on a folder that already holds the demo; one run, so expect
+±20 % noise):
+
+\`\`\`
+${profile}
+\`\`\``;
 
 console.log(`\n${table}`);
 if (!options['no-write']) writeResultsSection('Start-up', body);

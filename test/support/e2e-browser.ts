@@ -42,8 +42,9 @@ interface AxeViolation {
 export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    // Runs in the page; the Node-side tsconfig has no DOM types, hence globalThis and a selector.
+    const axe = (globalThis as unknown as { axe: { run(context: string, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run('html', { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
