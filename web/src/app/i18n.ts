@@ -9,12 +9,12 @@ const storageKey = 'grunnmur.language';
 type Messages = Record<string, unknown>;
 
 /** Every area keeps its strings in `web/src/<area>/locales/<lang>.json`; the area is the namespace. */
-const files = import.meta.glob<Messages>('../*/locales/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Messages>('/src/*/locales/*.json', { eager: true, import: 'default' });
 
 function collectResources(): Record<Language, Record<string, Messages>> {
   const resources: Record<Language, Record<string, Messages>> = { nb: {}, en: {} };
   for (const [path, messages] of Object.entries(files)) {
-    const match = /^\.\.\/([^/]+)\/locales\/([^/]+)\.json$/.exec(path);
+    const match = /\/src\/([^/]+)\/locales\/([^/]+)\.json$/.exec(path);
     if (!match) continue;
     const [, namespace, language] = match as unknown as [string, string, string];
     if ((languages as readonly string[]).includes(language)) resources[language as Language][namespace] = messages;
