@@ -60,8 +60,15 @@ export function allowsInsecureIssuer(issuer: URL, production: boolean): boolean 
 
 /** A path inside the app to return to; anything else (other hosts, `//evil`) becomes `/`. */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
+  // Parse as a browser would (it drops tabs and newlines, reads `\` as `/`) and keep it only if it stays here.
+  const base = 'http://grunnmur.invalid';
+  try {
+    const url = new URL(value, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
+  } catch {
+    return '/';
+  }
 }
 
 export function encodePending(pending: PendingSignIn): string {
