@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:api`: latency of the API under a steady load, on PostgreSQL.
+ * A fresh database on the PostgreSQL server (127.0.0.1:5432) gets the demo municipality at scale,
+ * the real server (`node bin/start.js`) runs on it, and autocannon sends a fixed 200 requests/s to
+ * each endpoint in turn. Target (issue 2): p99 ≤ 30 ms for a page of 50 systems and for the org tree.
+ *
+ * Options: --employees N (default 5000), --rate N (default 200), --duration S (default 20),
+ * --no-write (print only). BENCH_POSTGRES_URL picks the server (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { startServer } from '../test/support/e2e-server.ts';
+import { describeMachine, today } from './support/machine.ts';
+import { createBenchDatabase } from './support/postgres-fixture.ts';
+import { seconds, writeResultsSection } from './support/results.ts';
+
+const { values: options } = parseArgs({
+  options: {
+    employees: { type: 'string', default: '5000' },
+    rate: { type: 'string', default: '200' },
+    duration: { type: 'string', default: '20' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const employees = Number(options.employees);
+const rate = Number(options.rate);
+const duration = Number(options.duration);
+const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const targetP99Ms = 30;
+
+const endpoints = [
+  { label: 'GET /api/systems?page=1&pageSize=50', path: '/api/systems?page=1&pageSize=50' },
+  { label: 'GET /api/org/units (whole tree)', path: '/api/org/units' },
+];
+
+interface Measurement {
+  label: string;
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** autocannon's own p99, corrected for coordinated omission at the fixed rate. */
+  p99Corrected: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  achievedRate: number;
+  responseBytes: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function measure(baseUrl: string, token: string, endpoint: (typeof endpoints)[number]): Promise<Measurement> {
+  const headers = { authorization: `Bearer ${token}` };
+  const probe = await fetch(baseUrl + endpoint.path, { headers });
+  const body = await probe.text();
+  if (!probe.ok) throw new Error(`${endpoint.label} answered ${probe.status}: ${body.slice(0, 300)}`);
+
+  // Warm-up: JIT, connection pool, PostgreSQL's caches.
+  await autocannon({ url: baseUrl + endpoint.path, headers, connections: 4, amount: 400 });
+
+  const times: number[] = [];
+  const instance = autocannon({ url: baseUrl + endpoint.path, headers, connections: 20, overallRate: rate, duration });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const measurement: Measurement = {
+    label: endpoint.label,
+    requests: result.requests.total,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    p99Corrected: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    achievedRate: result.requests.total / duration,
+    responseBytes: Buffer.byteLength(body),
+  };
+  console.log(
+    `  ${endpoint.label}: p50 ${measurement.p50.toFixed(1)} ms, p95 ${measurement.p95.toFixed(1)} ms, p99 ${measurement.p99.toFixed(1)} ms` +
+      ` (autocannon p99 ${measurement.p99Corrected} ms), max ${measurement.max} ms, ${measurement.requests} requests,` +
+      ` ${measurement.errors} errors, ${measurement.non2xx} non-2xx`,
+  );
+  return measurement;
+}
+
+console.log(`Creating a database on ${adminUrl.replace(/\/\/[^@]*@/, '//')} with the demo municipality at ${employees} employees…`);
+const database = await createBenchDatabase({ adminUrl, employees });
+console.log(`  loaded in ${seconds(database.loadMs)}: ${JSON.stringify(database.counts)}`);
+
+const measurements: Measurement[] = [];
+try {
+  const server = await startServer({
+    env: {
+      DATABASE_URL: database.url,
+      GRUNNMUR_DEMO_DATA: 'off',
+      LOG_LEVEL: 'warn',
+      // The default limit (per client and minute) would turn most of the load into 429s.
+      GRUNNMUR_RATE_LIMIT: '100000000',
+      NODE_ENV: 'production',
+    },
+  });
+  try {
+    console.log(`Server on ${server.baseUrl}; ${rate} requests/s for ${duration} s per endpoint`);
+    for (const endpoint of endpoints) measurements.push(await measure(server.baseUrl, database.token, endpoint));
+  } finally {
+    await server.stop();
+  }
+} finally {
+  await database.drop();
+}
+
+const table = [
+  '| endpoint | requests | achieved rate | p50 | p95 | p99 | p99 (CO-corrected) | max | errors / non-2xx | response size | p99 ≤ 30 ms |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  ...measurements.map(
+    (m) =>
+      `| ${m.label} | ${m.requests} | ${m.achievedRate.toFixed(0)}/s | ${m.p50.toFixed(1)} ms | ${m.p95.toFixed(1)} ms | ${m.p99.toFixed(1)} ms | ${m.p99Corrected} ms | ${m.max} ms | ${m.errors} / ${m.non2xx} | ${(m.responseBytes / 1024).toFixed(0)} KiB | ${m.p99 <= targetP99Ms && m.errors + m.non2xx === 0 ? 'yes' : '**no**'} |`,
+  ),
+].join('\n');
+
+const body = `Measured by \`npm run bench:api\` (\`bench/api-latency.ts\`) on ${today()}.
+Machine: ${describeMachine()}; load generator (autocannon) and server share it.
+
+PostgreSQL ${'(127.0.0.1:5432)'}, a fresh database with the demo municipality generated at
+${employees} employees (${Object.entries(database.counts).map(([table, n]) => `${n} ${table}`).join(', ')}; loaded in
+${seconds(database.loadMs)}). The real server (\`node bin/start.js\`, \`LOG_LEVEL=warn\`,
+\`NODE_ENV=production\`, rate limit raised) with an admin API token; autocannon at a fixed
+${rate} requests/s (\`overallRate\`, 20 connections) for ${duration} s per endpoint after 400 warm-up requests.
+p50/p95/p99 are of the measured response times; "CO-corrected" is autocannon's own p99, which
+also counts the requests a slow answer delayed.
+
+${table}`;
+
+console.log(`\n${table}`);
+if (!options['no-write']) writeResultsSection('API latency', body);

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../server/src/platform/database/connection.ts';
+import { loadDemoIfEmpty } from '../../server/src/demo/load-demo.ts';
+import { tenants } from '../../server/src/modules/tenants/tables.ts';
+import { apiTokens } from '../../server/src/modules/auth/tables.ts';
+import { hashToken, newToken } from '../../server/src/modules/auth/secrets.ts';
+
+/**
+ * A fresh PostgreSQL database for one benchmark run, migrated and loaded with the demo
+ * municipalities, plus an admin API token for the `demo` tenant. `drop()` removes it again.
+ */
+export interface BenchDatabase {
+  url: string;
+  token: string;
+  loadMs: number;
+  counts: Record<string, number>;
+  drop(): Promise<void>;
+}
+
+export async function createBenchDatabase({ adminUrl, employees }: { adminUrl: string; employees: number }): Promise<BenchDatabase> {
+  const name = `grunnmur_bench_${Date.now().toString(36)}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+
+  const drop = async () => {
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${name} with (force)`);
+    await cleanup.end();
+  };
+
+  try {
+    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+    try {
+      await database.migrate();
+      const started = performance.now();
+      await (loadDemoIfEmpty as (database: Database, options: { employees: number }) => Promise<boolean>)(database, { employees });
+      const loadMs = performance.now() - started;
+
+      const [tenant] = await database.db.select().from(tenants).where(eq(tenants.slug, 'demo'));
+      if (!tenant) throw new Error('the demo loader made no tenant "demo"');
+      const token = newToken('gm_');
+      await database.db.insert(apiTokens).values({ tenantId: tenant.id, name: 'bench', role: 'admin', tokenHash: hashToken(token) });
+
+      const counts: Record<string, number> = {};
+      for (const table of ['org_units', 'persons', 'employments', 'systems']) {
+        const result = await database.executeSql(`select count(*)::int as n from ${table} where tenant_id = $1`, [tenant.id]);
+        counts[table] = (result.rows[0] as { n: number }).n;
+      }
+      return { url: url.toString(), token, loadMs, counts, drop };
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
