@@ -1,0 +1,157 @@
+/** /people/:id — one person: who they are, where they work (past, present, future), who they report to. */
+import { Breadcrumbs, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
+import { ErrorAlert } from '../app/ErrorAlert';
+import { usePageTitle } from '../app/page-title';
+import { HistoryList } from '../audit/HistoryList';
+import { usePerson, type EmploymentStatus, type Ref } from './queries';
+import { RouteLink } from './RouteLink';
+
+const statusColor: Record<EmploymentStatus, string> = { current: 'success', future: 'info', past: 'neutral' };
+
+export function PersonPage() {
+  const { id } = useParams<{ id: string }>();
+  const { t, i18n } = useTranslation('org');
+  const person = usePerson(id);
+  usePageTitle(person.data?.name ?? t('person.title'));
+
+  if (person.isPending) return <Spinner aria-label={t('loading')} />;
+  if (person.error) return <ErrorAlert error={person.error} />;
+  const data = person.data;
+  const date = (value: string | null) =>
+    value ? new Date(`${value}T00:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO') : '–';
+
+  return (
+    <>
+      <Breadcrumbs aria-label={t('unit.breadcrumbs')}>
+        <Breadcrumbs.List>
+          <Breadcrumbs.Item>
+            <Breadcrumbs.Link asChild>
+              <RouterLink to="/people">{t('people.title')}</RouterLink>
+            </Breadcrumbs.Link>
+          </Breadcrumbs.Item>
+          <Breadcrumbs.Item>
+            <Breadcrumbs.Link asChild aria-current="page">
+              <RouterLink to={`/people/${data.id}`}>{data.name}</RouterLink>
+            </Breadcrumbs.Link>
+          </Breadcrumbs.Item>
+        </Breadcrumbs.List>
+      </Breadcrumbs>
+
+      <Heading level={1} data-size="lg">
+        {data.name}
+      </Heading>
+      <dl className="org-facts">
+        <dt>{t('person.employeeNumber')}</dt>
+        <dd>{data.employeeNumber}</dd>
+        <dt>{t('person.email')}</dt>
+        <dd>{data.email ? <a href={`mailto:${data.email}`}>{data.email}</a> : '–'}</dd>
+        <dt>{t('person.kind')}</dt>
+        <dd>{t(`personKind.${data.kind}`)}</dd>
+        <dt>{t('person.manager')}</dt>
+        <dd>{data.manager ? <RouteLink to={`/people/${data.manager.id}`}>{data.manager.name}</RouteLink> : t('person.noManager')}</dd>
+      </dl>
+
+      <section className="org-section" aria-labelledby="person-employments-heading">
+        <Heading level={2} data-size="sm" id="person-employments-heading">
+          {t('person.employments')}
+        </Heading>
+        {data.employments.length === 0 ? (
+          <Paragraph>{t('person.noEmployments')}</Paragraph>
+        ) : (
+          <div className="org-table-wrap">
+            <Table zebra>
+              <caption className="visually-hidden-org">{t('person.employmentsCaption', { name: data.name })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('person.unit')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('person.position')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('person.manager')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('person.start')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('person.end')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('person.status')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {data.employments.map((employment) => (
+                  <Table.Row key={employment.id}>
+                    <Table.Cell>
+                      <RouteLink to={`/org/units/${employment.unit.id}`}>{employment.unit.name}</RouteLink>
+                      {employment.isPrimary && data.employments.length > 1 && <> ({t('person.primary')})</>}
+                    </Table.Cell>
+                    <Table.Cell>{employment.position?.title ?? '–'}</Table.Cell>
+                    <Table.Cell>
+                      {employment.manager ? <RouteLink to={`/people/${employment.manager.id}`}>{employment.manager.name}</RouteLink> : '–'}
+                    </Table.Cell>
+                    <Table.Cell>{date(employment.startDate)}</Table.Cell>
+                    <Table.Cell>{date(employment.endDate)}</Table.Cell>
+                    <Table.Cell>
+                      <Tag data-color={statusColor[employment.status]} data-size="sm">
+                        {t(`employmentStatus.${employment.status}`)}
+                      </Tag>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </section>
+
+      <section className="org-section" aria-labelledby="person-reports-heading">
+        <Heading level={2} data-size="sm" id="person-reports-heading">
+          {t('person.directReports', { count: data.directReports.length })}
+        </Heading>
+        {data.directReports.length === 0 ? (
+          <Paragraph>{t('person.noDirectReports')}</Paragraph>
+        ) : (
+          <ul className="org-inline-list">
+            {data.directReports.map((report) => (
+              <li key={report.id}>
+                <RouteLink to={`/people/${report.id}`}>{report.name}</RouteLink>
+                {report.position ? ` – ${report.position}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="org-section" aria-labelledby="person-systems-heading">
+        <Heading level={2} data-size="sm" id="person-systems-heading">
+          {t('person.systems')}
+        </Heading>
+        <SystemList heading={t('person.ownedSystems')} systems={data.ownedSystems} none={t('person.noOwnedSystems')} />
+        <SystemList heading={t('person.administeredSystems')} systems={data.administeredSystems} none={t('person.noAdministeredSystems')} />
+      </section>
+
+      <section className="org-section" aria-labelledby="person-history-heading">
+        <Heading level={2} data-size="sm" id="person-history-heading">
+          {t('history')}
+        </Heading>
+        <HistoryList entityType="persons" entityId={data.id} />
+      </section>
+    </>
+  );
+}
+
+function SystemList({ heading, systems, none }: { heading: string; systems: Ref[]; none: string }) {
+  return (
+    <>
+      <Heading level={3} data-size="xs">
+        {heading}
+      </Heading>
+      {systems.length === 0 ? (
+        <Paragraph>{none}</Paragraph>
+      ) : (
+        <ul className="org-inline-list">
+          {systems.map((system) => (
+            <li key={system.id}>
+              <RouteLink to={`/systems/${system.id}`}>{system.name}</RouteLink>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

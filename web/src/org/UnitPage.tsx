@@ -1,0 +1,182 @@
+/** /org/units/:id — one unit [enhet]: where it sits, its leader, sub-units, employees, systems, history. */
+import { Breadcrumbs, Button, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
+import { ErrorAlert } from '../app/ErrorAlert';
+import { usePageTitle } from '../app/page-title';
+import { useSession } from '../app/session';
+import { HistoryList } from '../audit/HistoryList';
+import { EditUnitDialog } from './EditUnitDialog';
+import { useOrgUnit } from './queries';
+import { RouteLink } from './RouteLink';
+
+export function UnitPage() {
+  const { id } = useParams<{ id: string }>();
+  const { t } = useTranslation('org');
+  const session = useSession();
+  const unit = useOrgUnit(id);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  usePageTitle(unit.data?.name ?? t('unit.title'));
+
+  if (unit.isPending) return <Spinner aria-label={t('loading')} />;
+  if (unit.error) return <ErrorAlert error={unit.error} />;
+  const data = unit.data;
+  const ancestors = data.path.filter((step) => step.id !== data.id);
+
+  return (
+    <>
+      <Breadcrumbs aria-label={t('unit.breadcrumbs')}>
+        <Breadcrumbs.List>
+          <Breadcrumbs.Item>
+            <Breadcrumbs.Link asChild>
+              <RouterLink to="/org">{t('orgPage.title')}</RouterLink>
+            </Breadcrumbs.Link>
+          </Breadcrumbs.Item>
+          {ancestors.map((step) => (
+            <Breadcrumbs.Item key={step.id}>
+              <Breadcrumbs.Link asChild>
+                <RouterLink to={`/org/units/${step.id}`}>{step.name}</RouterLink>
+              </Breadcrumbs.Link>
+            </Breadcrumbs.Item>
+          ))}
+          <Breadcrumbs.Item>
+            <Breadcrumbs.Link asChild aria-current="page">
+              <RouterLink to={`/org/units/${data.id}`}>{data.name}</RouterLink>
+            </Breadcrumbs.Link>
+          </Breadcrumbs.Item>
+        </Breadcrumbs.List>
+      </Breadcrumbs>
+
+      <Heading level={1} data-size="lg">
+        {data.name}
+      </Heading>
+      <Tag data-color="info">{t(`unitKind.${data.kind}`, { defaultValue: data.kind })}</Tag>
+
+      <dl className="org-facts">
+        <dt>{t('unit.code')}</dt>
+        <dd>{data.code}</dd>
+        <dt>{t('unit.leader')}</dt>
+        <dd>{data.manager ? <RouteLink to={`/people/${data.manager.id}`}>{data.manager.name}</RouteLink> : t('unit.noLeader')}</dd>
+        <dt>{t('unit.parent')}</dt>
+        <dd>{data.parent ? <RouteLink to={`/org/units/${data.parent.id}`}>{data.parent.name}</RouteLink> : t('unit.noParent')}</dd>
+        <dt>{t('unit.employeeCount')}</dt>
+        <dd>{data.employees.length}</dd>
+      </dl>
+
+      <div className="org-actions">
+        <RouteLink to={`/org?unit=${data.id}`}>{t('unit.showInTree')}</RouteLink>
+        <RouteLink to={`/people?unitId=${data.id}`}>{t('unit.peopleInUnit')}</RouteLink>
+      </div>
+      {session.can('org:write') && (
+        <div className="org-actions">
+          <Button
+            ref={editButton}
+            variant="secondary"
+            onClick={() => {
+              setSaved(null);
+              setEditing(true);
+            }}
+          >
+            {t('edit.button')}
+          </Button>
+        </div>
+      )}
+      <p aria-live="polite">{saved ?? ''}</p>
+      {editing && (
+        <EditUnitDialog
+          unit={data}
+          onClose={(message) => {
+            setEditing(false);
+            if (message) setSaved(message);
+            requestAnimationFrame(() => editButton.current?.focus());
+          }}
+        />
+      )}
+
+      <section className="org-section" aria-labelledby="unit-children-heading">
+        <Heading level={2} data-size="sm" id="unit-children-heading">
+          {t('unit.children')}
+        </Heading>
+        {data.children.length === 0 ? (
+          <Paragraph>{t('unit.noChildren')}</Paragraph>
+        ) : (
+          <ul className="org-inline-list">
+            {data.children.map((child) => (
+              <li key={child.id}>
+                <RouteLink to={`/org/units/${child.id}`}>{child.name}</RouteLink> ({t(`unitKind.${child.kind}`, { defaultValue: child.kind })})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="org-section" aria-labelledby="unit-employees-heading">
+        <Heading level={2} data-size="sm" id="unit-employees-heading">
+          {t('unit.employees', { count: data.employees.length })}
+        </Heading>
+        {data.employees.length === 0 ? (
+          <Paragraph>{t('unit.noEmployees')}</Paragraph>
+        ) : (
+          <div className="org-table-wrap">
+            <Table zebra>
+              <caption className="visually-hidden-org">{t('unit.employeesCaption', { name: data.name })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('person.name')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('person.position')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('person.employeeNumber')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {data.employees.map((employee) => (
+                  <Table.Row key={employee.personId}>
+                    <Table.Cell>
+                      <RouteLink to={`/people/${employee.personId}`}>{employee.name}</RouteLink>
+                      {employee.isManager && (
+                        <>
+                          {' '}
+                          <Tag data-color="accent" data-size="sm">
+                            {t('unit.isLeader')}
+                          </Tag>
+                        </>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>{employee.position ?? '–'}</Table.Cell>
+                    <Table.Cell>{employee.employeeNumber}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </section>
+
+      <section className="org-section" aria-labelledby="unit-systems-heading">
+        <Heading level={2} data-size="sm" id="unit-systems-heading">
+          {t('unit.systems')}
+        </Heading>
+        {data.systems.length === 0 ? (
+          <Paragraph>{t('unit.noSystems')}</Paragraph>
+        ) : (
+          <ul className="org-inline-list">
+            {data.systems.map((system) => (
+              <li key={system.id}>
+                <RouteLink to={`/systems/${system.id}`}>{system.name}</RouteLink>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="org-section" aria-labelledby="unit-history-heading">
+        <Heading level={2} data-size="sm" id="unit-history-heading">
+          {t('history')}
+        </Heading>
+        <HistoryList entityType="org_units" entityId={data.id} />
+      </section>
+    </>
+  );
+}
