@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
+import { orgRoutes } from './org/routes.ts';
 
 /** Every module's API routes, mounted under /api. A new module adds its routes here. */
-export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes];
+export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes, orgRoutes];
