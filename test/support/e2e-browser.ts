@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { repositoryRoot, startDemoServer } from './e2e-server.ts';
 
 /** Debian's Chromium; `.ci/run` installs it. Playwright's own browser download cannot work here. */
 export const chromiumPath = process.env.GRUNNMUR_CHROMIUM ?? '/usr/bin/chromium';
@@ -63,4 +66,60 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string): P
     throw new Error(`axe-core found ${serious.length} serious or critical accessibility problem(s) on ${label} (${page.url()}):\n${lines.join('\n')}`);
   }
   return violations;
+}
+
+export interface BrowserSession {
+  baseUrl: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  pageErrors: string[];
+}
+
+/**
+ * One test file's world: a fresh server with the demo municipalities, Chromium, one page. Call at
+ * the top of a describe block; the returned object is filled in before the first test runs. A
+ * failing test leaves a screenshot in test-results/ and the app's uncaught errors on the console.
+ */
+export function useBrowserSession(): BrowserSession {
+  const session = {} as BrowserSession;
+  let server: Awaited<ReturnType<typeof startDemoServer>> | undefined;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    session.baseUrl = server.baseUrl;
+    session.browser = await launchBrowser();
+    Object.assign(session, await newPage(session.browser, server.baseUrl));
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail' || !session.page) return;
+    const folder = path.join(repositoryRoot, 'test-results');
+    mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, `${context.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}.png`);
+    await session.page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    console.error(`Screenshot of the failing page: ${file} (${session.page.url()})`);
+    if (session.pageErrors.length > 0) console.error(`Uncaught errors in the page:\n  ${session.pageErrors.join('\n  ')}`);
+  });
+
+  afterAll(async () => {
+    await session.browser?.close();
+    await server?.dispose();
+  });
+
+  return session;
+}
+
+/**
+ * Signs in through the demo sign-in page by clicking the first person listed under a role
+ * (the role's Norwegian name, e.g. "Administrator") and waits for the signed-in app.
+ * Returns the name of the person signed in as.
+ */
+export async function signInAsDemoPerson(page: Page, roleName = 'Administrator'): Promise<string> {
+  await page.goto('/sign-in?tenant=demo');
+  const button = page.getByRole('region', { name: roleName }).getByRole('button', { name: /^Logg inn som / }).first();
+  const name = ((await button.textContent()) ?? '').replace(/^\s*Logg inn som\s*/, '').trim();
+  await button.click();
+  await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+  return name;
 }
