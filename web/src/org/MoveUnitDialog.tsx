@@ -55,7 +55,7 @@ export function MoveUnitDialog({ unit, units, onClose }: MoveUnitDialogProps) {
             {currentParent ? t('move.currentParent', { parent: currentParent.name }) : t('move.isRoot')}
           </Paragraph>
         </Dialog.Block>
-        <Dialog.Block>
+        <Dialog.Block className="org-form">
           <Textfield
             type="search"
             label={t('move.searchLabel')}

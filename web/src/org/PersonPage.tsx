@@ -1,5 +1,5 @@
 /** /people/:id — one person: who they are, where they work (past, present, future), who they report to. */
-import { Breadcrumbs, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Breadcrumbs, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../app/ErrorAlert';
@@ -24,7 +24,7 @@ export function PersonPage() {
 
   return (
     <>
-      <Breadcrumbs aria-label={t('unit.breadcrumbs')}>
+      <Breadcrumbs aria-label={t('unit.breadcrumbs')} className="org-breadcrumbs">
         <Breadcrumbs.List>
           <Breadcrumbs.Item>
             <Breadcrumbs.Link asChild>
@@ -46,7 +46,7 @@ export function PersonPage() {
         <dt>{t('person.employeeNumber')}</dt>
         <dd>{data.employeeNumber}</dd>
         <dt>{t('person.email')}</dt>
-        <dd>{data.email ? <a href={`mailto:${data.email}`}>{data.email}</a> : '–'}</dd>
+        <dd>{data.email ? <Link href={`mailto:${data.email}`}>{data.email}</Link> : '–'}</dd>
         <dt>{t('person.kind')}</dt>
         <dd>{t(`personKind.${data.kind}`)}</dd>
         <dt>{t('person.manager')}</dt>

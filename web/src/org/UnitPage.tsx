@@ -28,7 +28,7 @@ export function UnitPage() {
 
   return (
     <>
-      <Breadcrumbs aria-label={t('unit.breadcrumbs')}>
+      <Breadcrumbs aria-label={t('unit.breadcrumbs')} className="org-breadcrumbs">
         <Breadcrumbs.List>
           <Breadcrumbs.Item>
             <Breadcrumbs.Link asChild>
@@ -66,7 +66,7 @@ export function UnitPage() {
         <dd>{data.employees.length}</dd>
       </dl>
 
-      <div className="org-actions">
+      <div className="org-links">
         <RouteLink to={`/org?unit=${data.id}`}>{t('unit.showInTree')}</RouteLink>
         <RouteLink to={`/people?unitId=${data.id}`}>{t('unit.peopleInUnit')}</RouteLink>
       </div>
