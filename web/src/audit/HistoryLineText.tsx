@@ -1,0 +1,43 @@
+import { Trans, useTranslation } from 'react-i18next';
+import type { HistoryLine } from './describe';
+import { HistoryValue } from './HistoryValue';
+
+/** Field names in a sentence: the entity's own wording first, then the shared one, then the column itself. */
+export function useFieldLabel() {
+  const { t } = useTranslation('audit');
+  return (entityType: string, field: string) =>
+    t([`fields.${entityType}.${field}`, `fields.common.${field}`], { defaultValue: field.replaceAll('_', ' ') });
+}
+
+export function useEntityNoun() {
+  const { t } = useTranslation('audit');
+  return (entityType: string) => t(`entity.${entityType}`, { defaultValue: entityType });
+}
+
+/** One sentence of a history: «Endret navn fra «Acos» til «Acos WebSak»». */
+export function HistoryLineText({ line }: { line: HistoryLine }) {
+  const { t } = useTranslation('audit');
+  const fieldLabel = useFieldLabel();
+  const noun = useEntityNoun();
+  switch (line.kind) {
+    case 'created':
+    case 'deleted':
+      return <>{t(line.label ? `line.${line.kind}` : `line.${line.kind}Unlabelled`, { type: noun(line.entityType), label: line.label })}</>;
+    case 'other':
+      return (
+        <>
+          {t(`line.action.${line.action}`, { defaultValue: t('line.otherAction', { action: line.action }) })}
+          {line.label ? ` – ${noun(line.entityType)} «${line.label}»` : ''}
+        </>
+      );
+    case 'changed': {
+      const field = fieldLabel(line.entityType, line.field);
+      const before = <HistoryValue field={line.field} value={line.before} />;
+      const after = <HistoryValue field={line.field} value={line.after} />;
+      const wasEmpty = line.before === null || line.before === '';
+      const isEmpty = line.after === null || line.after === '';
+      const key = wasEmpty ? 'line.set' : isEmpty ? 'line.cleared' : 'line.changed';
+      return <Trans t={t} i18nKey={key} values={{ field }} components={{ before, after }} />;
+    }
+  }
+}
