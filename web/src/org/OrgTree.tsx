@@ -2,8 +2,8 @@
  * The org unit tree as a WAI-ARIA tree (https://www.w3.org/WAI/ARIA/apg/patterns/treeview/):
  * one tab stop, arrow keys to move, Right/Left to expand/collapse, Home/End, type-ahead,
  * Enter/Space to select. Rows are rendered flat with aria-level/posinset/setsize so each
- * treeitem's name is its own row ("Bryne skole, Skole · Leder: … · 12 ansatte"); a nested
- * treeitem would be named by its whole subtree.
+ * treeitem is named by the unit's name alone and described by its kind, leader and head count
+ * (a nested treeitem would be named by its whole subtree).
  */
 import { Button } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -159,6 +159,8 @@ export function OrgTree({ roots, query, selectedId, onSelect, onOpen, label }: O
             const { unit, level } = row.node;
             const hasChildren = row.shownChildren.length > 0;
             const isMatch = search?.matchIds.has(unit.id) ?? false;
+            const nameId = `org-tree-name-${unit.id}`;
+            const detailsId = `org-tree-details-${unit.id}`;
             const parts = isMatch ? splitOnMatch(unit.name, query) : null;
             return (
               <li
@@ -173,6 +175,8 @@ export function OrgTree({ roots, query, selectedId, onSelect, onOpen, label }: O
                 aria-setsize={row.setSize}
                 aria-expanded={hasChildren ? row.expanded : undefined}
                 aria-selected={unit.id === selectedId}
+                aria-labelledby={nameId}
+                aria-describedby={detailsId}
                 tabIndex={row === tabStop ? 0 : -1}
                 className="org-tree__item"
                 data-match={isMatch || undefined}
@@ -197,7 +201,7 @@ export function OrgTree({ roots, query, selectedId, onSelect, onOpen, label }: O
                   >
                     {hasChildren ? (row.expanded ? '▾' : '▸') : ''}
                   </span>
-                  <span className="org-tree__name">
+                  <span id={nameId} className="org-tree__name">
                     {parts ? (
                       <>
                         {parts[0]}
@@ -208,13 +212,13 @@ export function OrgTree({ roots, query, selectedId, onSelect, onOpen, label }: O
                       unit.name
                     )}
                   </span>
-                  <span className="visually-hidden-org">, </span>
-                  <span className="org-tree__details">
-                    {[
+                  <span id={detailsId} className="org-tree__details">
+                    {/* In parentheses: supplementary to the name, so the visible label is the name (WCAG 2.5.3). */}
+                    {`(${[
                       t(`unitKind.${unit.kind}`, { defaultValue: unit.kind }),
                       unit.managerName ? t('tree.leader', { name: unit.managerName }) : t('tree.noLeader'),
                       t('tree.employees', { count: unit.employeeCount }),
-                    ].join(' · ')}
+                    ].join(' · ')})`}
                   </span>
                 </span>
               </li>

@@ -125,12 +125,10 @@ export function PersonPage() {
         <SystemList heading={t('person.administeredSystems')} systems={data.administeredSystems} none={t('person.noAdministeredSystems')} />
       </section>
 
-      <section className="org-section" aria-labelledby="person-history-heading">
-        <Heading level={2} data-size="sm" id="person-history-heading">
-          {t('history')}
-        </Heading>
+      {/* HistoryList brings its own section and heading. */}
+      <div className="org-section">
         <HistoryList entityType="persons" entityId={data.id} />
-      </section>
+      </div>
     </>
   );
 }

@@ -171,12 +171,10 @@ export function UnitPage() {
         )}
       </section>
 
-      <section className="org-section" aria-labelledby="unit-history-heading">
-        <Heading level={2} data-size="sm" id="unit-history-heading">
-          {t('history')}
-        </Heading>
+      {/* HistoryList brings its own section and heading. */}
+      <div className="org-section">
         <HistoryList entityType="org_units" entityId={data.id} />
-      </section>
+      </div>
     </>
   );
 }
