@@ -12,7 +12,6 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-
 
 /** Invariants every generated municipality keeps, whatever its size. */
 function expectConsistentOrganisation(m: GeneratedMunicipality) {
-  const unitIds = new Set(m.units.map((unit) => unit.id));
   const personIds = new Set(m.persons.map((person) => person.id));
   const unitById = new Map(m.units.map((unit) => [unit.id, unit]));
 
