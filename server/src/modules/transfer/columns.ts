@@ -45,6 +45,8 @@ export interface ResolvedColumns<Key extends string> {
   /** The header as the file spells it, or the Norwegian one for a column the file lacks. */
   headerOf(key: Key): string;
   toRecord(cells: readonly string[]): Partial<Record<Key, string>>;
+  /** Non-empty cells right of the last header: usually a `;` inside a cell without quotes. */
+  strayCells(cells: readonly string[]): { column: number; text: string }[];
 }
 
 /** Matches a header row to the column definitions: case, spacing and `_` do not matter. */
@@ -84,6 +86,9 @@ export function resolveColumns<Key extends string>(
       for (const [key, index] of positions) record[key] = cells[index] ?? '';
       return record;
     },
+    strayCells(cells) {
+      return cells.slice(headerCells.length).flatMap((text, offset) => (text.trim() ? [{ column: headerCells.length + offset + 1, text }] : []));
+    },
   };
 }
 
@@ -92,7 +97,8 @@ export type RowCheck<Key extends string, Row> = (row: Row) => { field: Key; mess
 
 /**
  * Reads a row cell by cell through its zod object schema, so that every bad cell is reported,
- * not just the first; a bad cell reads as empty for the row checks that follow.
+ * not just the first; a bad cell reads as empty for the row checks and the plan that follow, so
+ * that references and duplicates are checked on the same pass.
  */
 export function validateRow<Key extends string, Shape extends z.ZodRawShape>(
   schema: z.ZodObject<Shape>,
@@ -101,7 +107,7 @@ export function validateRow<Key extends string, Shape extends z.ZodRawShape>(
   columns: ResolvedColumns<Key>,
   problems: ProblemList,
   check?: RowCheck<Key, z.infer<z.ZodObject<Shape>>>,
-): (z.infer<z.ZodObject<Shape>> & { line: number }) | undefined {
+): { row: z.infer<z.ZodObject<Shape>> & { line: number }; bad: boolean } {
   const row: Record<string, unknown> = {};
   const badCells = new Set<Key>();
   for (const [key, field] of Object.entries(schema.shape) as [Key, z.ZodType][]) {
@@ -122,5 +128,5 @@ export function validateRow<Key extends string, Shape extends z.ZodRawShape>(
     bad = true;
     problems.add({ line, field: columns.headerOf(issue.field), message: issue.message });
   }
-  return bad ? undefined : { ...typed, line };
+  return { row: { ...typed, line }, bad };
 }

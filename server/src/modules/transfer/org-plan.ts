@@ -4,7 +4,7 @@
  */
 import type { FileProblem } from './columns.ts';
 import type { OrgColumn, OrgRow } from './org-format.ts';
-import { fromFile, sameFields, type RowAction, type RowChange } from './plan.ts';
+import { fromFile, sameFields, type PlanOptions, type RowAction, type RowChange } from './plan.ts';
 
 export interface StoredUnit {
   id: string;
@@ -76,7 +76,7 @@ export function planOrg(
   state: OrgState,
   headerOf: (key: OrgColumn) => string,
   report: (problem: FileProblem) => void,
-  newId: () => string = () => crypto.randomUUID(),
+  { newId = () => crypto.randomUUID(), checkOnly = false }: PlanOptions = {},
 ): OrgPlan {
   const plan: OrgPlan = { changes: [], positions: [], persons: [], units: [], employments: [] };
   const badLines = new Set<number>();
@@ -156,7 +156,7 @@ export function planOrg(
       problem(row.line, 'manager', `Fant ingen person med ansattnummer «${row.manager}» i Grunnmur eller i filen`);
     }
   }
-  if (badLines.size > 0) return plan;
+  if (checkOnly || badLines.size > 0) return plan;
 
   const unitIdByCode = new Map<string, string>(state.units.map((unit) => [unit.code, unit.id]));
   for (const code of fileUnits.keys()) if (!unitIdByCode.has(code)) unitIdByCode.set(code, newId());

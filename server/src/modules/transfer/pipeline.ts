@@ -59,10 +59,19 @@ export async function parseFile(file: ImportFile, problems: ProblemList, progres
       if (spec.columns.some((column) => column.required && !columns!.present.has(column.key))) break;
       continue;
     }
+    for (const stray of columns.strayCells(row.cells)) {
+      problems.add({
+        line: row.line,
+        field: `kolonne ${stray.column}`,
+        message: `Raden har flere celler enn det er kolonner («${stray.text.trim()}»). Står det semikolon i en celle uten anførselstegn rundt?`,
+      });
+    }
     const record = columns.toRecord(row.cells);
-    const valid = validateRow(spec.schema, record, row.line, columns, problems, spec.check);
-    if (valid) rows.push(valid as SystemRow | OrgRow);
-    if (progress && rows.length % 5000 === 0) await progress(rows.length, 0);
+    const { row: checked } = validateRow(spec.schema, record, row.line, columns, problems, spec.check);
+    // Rows with a bad cell still take part in the plan, so that references to them are not reported.
+    const key = spec.columns.find((column) => column.required)!.key;
+    if (checked[key as keyof typeof checked] !== null) rows.push(checked as unknown as SystemRow | OrgRow);
+    if (progress && row.line % 5000 === 0) await progress(row.line, 0);
   }
   if (!columns) {
     problems.add({ line: 1, field: spec.columns[0]!.header, message: 'Filen er tom: første linje skal ha kolonnenavnene' });
@@ -75,10 +84,11 @@ type Plan = { kind: 'systems'; plan: SystemsPlan } | { kind: 'org'; plan: OrgPla
 
 async function planFile(tx: Executor, parsed: ParsedFile, problems: ProblemList): Promise<Plan> {
   const report = problems.add.bind(problems);
+  const checkOnly = !problems.empty;
   if (parsed.kind === 'systems') {
-    return { kind: 'systems', plan: planSystems(parsed.rows, await loadSystemsState(tx), parsed.columns.headerOf, report) };
+    return { kind: 'systems', plan: planSystems(parsed.rows, await loadSystemsState(tx), parsed.columns.headerOf, report, { checkOnly }) };
   }
-  return { kind: 'org', plan: planOrg(parsed.rows, await loadOrgState(tx), parsed.columns.headerOf, report) };
+  return { kind: 'org', plan: planOrg(parsed.rows, await loadOrgState(tx), parsed.columns.headerOf, report, { checkOnly }) };
 }
 
 function reject(problems: ProblemList): never {
@@ -101,6 +111,8 @@ export interface RunOptions {
   progress?: Progress;
   /** False on PGlite, where anything outside the open transaction waits for it. */
   progressInTransaction?: boolean;
+  /** More work for the same transaction once the plan is written (removing the uploaded file). */
+  afterApply?: (tx: Executor) => Promise<void>;
 }
 
 /**
@@ -110,7 +122,8 @@ export interface RunOptions {
 export async function runImport(db: Executor, actor: Actor, file: ImportFile, options: RunOptions): Promise<ImportPreview> {
   const problems = new ProblemList();
   const parsed = await parseFile(file, problems, options.progress);
-  if (!problems.empty) reject(problems);
+  // Problems in the header make the rows meaningless; otherwise the plan adds what it finds.
+  if (problems.items.some((problem) => problem.line === 1)) reject(problems);
   return inTenant(db, actor, async (tx) => {
     const planned = await planFile(tx, parsed, problems);
     if (!problems.empty) reject(problems);
@@ -120,6 +133,7 @@ export async function runImport(db: Executor, actor: Actor, file: ImportFile, op
     if (planned.kind === 'systems') await writeSystemsPlan(tx, actor.tenantId, planned.plan, progress);
     else await writeOrgPlan(tx, actor.tenantId, planned.plan, progress);
     await recordImport(tx, actor, { kind: file.kind, fileName: file.fileName, summary: preview.summary });
+    await options.afterApply?.(tx);
     return preview;
   });
 }

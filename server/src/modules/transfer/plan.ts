@@ -33,3 +33,9 @@ export function sameFields<A extends object, B extends object>(stored: A, wanted
 
 /** A column the file does not have keeps the stored value; an empty cell clears it. */
 export const fromFile = <T>(cell: T | null | undefined, stored: T | null): T | null => (cell === undefined ? stored : cell);
+
+export interface PlanOptions {
+  newId?: () => string;
+  /** Other problems were found already: only look for more, plan no writes. */
+  checkOnly?: boolean;
+}

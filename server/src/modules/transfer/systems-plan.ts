@@ -2,7 +2,7 @@
 import type { SystemInput } from '../catalogue/schemas.ts';
 import type { LicenceCell } from './cells.ts';
 import type { FileProblem } from './columns.ts';
-import { fromFile, sameFields, type RowChange } from './plan.ts';
+import { fromFile, sameFields, type PlanOptions, type RowChange } from './plan.ts';
 import type { SystemColumn, SystemRow } from './systems-format.ts';
 
 export type SystemValues = Omit<SystemInput, 'licences'>;
@@ -44,7 +44,7 @@ export function planSystems(
   state: SystemsState,
   headerOf: (key: SystemColumn) => string,
   report: (problem: FileProblem) => void,
-  newId: () => string = () => crypto.randomUUID(),
+  { newId = () => crypto.randomUUID(), checkOnly = false }: PlanOptions = {},
 ): SystemsPlan {
   const byId = new Map(state.systems.map((system) => [system.id, system]));
   const byName = new Map(state.systems.map((system) => [system.name, system]));
@@ -109,7 +109,7 @@ export function planSystems(
       annualCost: fromFile(row.annualCost, stored?.annualCost ?? null),
     };
     const licences = row.licences === undefined ? undefined : (row.licences ?? []);
-    if (bad) continue;
+    if (bad || checkOnly) continue;
 
     const licencesChanged = licences !== undefined && licenceKey(licences) !== licenceKey(stored?.licences ?? []);
     const action = !stored ? 'create' : !sameFields(stored, values, valueKeys) || licencesChanged ? 'update' : 'unchanged';

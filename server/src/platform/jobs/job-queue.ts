@@ -9,6 +9,8 @@ import { jobRuns } from './tables.ts';
 export interface JobContext {
   jobId: string;
   actor: Actor;
+  /** The database, for `inTenant(context.database.db, context.actor, …)`. */
+  database: Database;
   /** Records progress for the UI; cheap enough to call every few hundred rows. */
   reportProgress(done: number, total?: number): Promise<void>;
 }
@@ -98,6 +100,7 @@ export class JobQueue {
       const result = await definition.handle(definition.payload.parse(envelope.payload), {
         jobId,
         actor,
+        database: this.database,
         reportProgress: async (done, total) => {
           await update({ progressDone: done, ...(total === undefined ? {} : { progressTotal: total }) });
         },
