@@ -8,7 +8,8 @@ function onError(error: unknown): void {
 }
 
 export const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({ onError }),
+  // Not for the session query itself: its own 401 would invalidate it again, refetching forever.
+  queryCache: new QueryCache({ onError: (error, query) => query.queryKey[0] !== sessionQueryKey[0] && onError(error) }),
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
