@@ -307,6 +307,41 @@ describe('organisation API', () => {
     });
   });
 
+  describe('the cached tree', () => {
+    const tree = async (extra: Record<string, string> = {}) => t.inject({ method: 'GET', url: '/api/org/units', headers: { ...admin, ...extra } });
+    const byCode = (response: Awaited<ReturnType<typeof tree>>) =>
+      Object.fromEntries(response.json().map((row: { code: string }) => [row.code, row]));
+
+    it('answers 304 while the tree is unchanged', async () => {
+      const first = await tree();
+      expect(first.headers.etag).toBeTruthy();
+      const again = await tree({ 'if-none-match': first.headers.etag as string });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+    });
+
+    it('shows a move at once', async () => {
+      const before = await tree();
+      const descendantsBefore = byCode(before)['2000'].descendantCount;
+      await t.inject({ method: 'POST', url: `/api/org/units/${unit.kindergarten}/move`, headers: admin, payload: { parentId: unit.health } });
+      const after = await tree({ 'if-none-match': before.headers.etag as string });
+      expect(after.statusCode).toBe(200);
+      expect(byCode(after)['2000'].descendantCount).toBe(descendantsBefore - 1);
+      expect(byCode(after)['3000'].descendantCount).toBe(1);
+    });
+
+    it('shows employments and names written by other means (an import) at once', async () => {
+      const before = byCode(await tree());
+      await inTenant(t.database.db, systemActor(tenantId), async (tx) => {
+        await tx.insert(employments).values({ tenantId, personId: person.leaver!, orgUnitId: unit.health!, startDate: '2025-01-01' });
+        await tx.update(persons).set({ givenName: 'Karianne' }).where(eq(persons.id, person.director!));
+      });
+      const after = byCode(await tree());
+      expect(after['3000'].employeeCount).toBe(before['3000'].employeeCount + 1);
+      expect(after['1000'].managerName).toBe('Karianne Nordmann');
+    });
+  });
+
   describe('permissions', () => {
     it('lets an employee read the organisation but not change it', async () => {
       const employee = await t.tokenHeaders(tenantId, 'employee');

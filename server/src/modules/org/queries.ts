@@ -6,7 +6,7 @@ import { employmentStatus } from './rules/employment-status.ts';
 import { resolveManagerId } from './rules/manager.ts';
 import { descendantCounts, wouldCreateCycle, type UnitLink } from './rules/unit-tree.ts';
 import type { PersonInput, PersonListQuery, UnitInput } from './schemas.ts';
-import { employments, orgUnits, persons, positions } from './tables.ts';
+import { employments, orgTreeVersions, orgUnits, persons, positions } from './tables.ts';
 
 /** ISO `YYYY-MM-DD`: the day against which "current" employments are judged. */
 type Day = string;
@@ -78,6 +78,16 @@ export async function listUnits(tx: Executor, today: Day) {
     .orderBy(asc(orgUnits.name), asc(orgUnits.code));
   const descendants = descendantCounts(rows);
   return rows.map((row) => ({ ...row, descendantCount: descendants.get(row.id) ?? 0 }));
+}
+
+/**
+ * The caller's tree version (row-level security picks the municipality); 0 before the first change.
+ * Read it before the tree itself: a change committed in between then only makes the cached copy
+ * look older than it is, never newer.
+ */
+export async function orgTreeVersion(tx: Executor): Promise<number> {
+  const [row] = await tx.select({ version: orgTreeVersions.version }).from(orgTreeVersions).limit(1);
+  return row?.version ?? 0;
 }
 
 export async function getUnit(tx: Executor, id: string, today: Day) {

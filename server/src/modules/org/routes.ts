@@ -10,20 +10,45 @@ import {
   listPositions,
   listUnits,
   moveUnit,
+  orgTreeVersion,
   updatePerson,
   updateUnit,
 } from './queries.ts';
 import { calendarDate } from './rules/employment-status.ts';
 import * as schemas from './schemas.ts';
+import { TreeCache } from './tree-cache.ts';
 
 const tags = ['Organisasjon'];
 
 /** The organisation [organisasjon]: units, people, positions. auth → validate → authorize → query → present. */
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The tree is the most requested page and the costliest query (headcounts over every
+  // employment); most requests are answered from this cache after one version lookup.
+  const treeCache = new TreeCache();
+
   app.get(
     '/org/units',
-    { schema: { tags, summary: 'The unit tree as a flat list', response: { 200: z.array(schemas.unitSummary) } } },
-    (request) => asCaller(request, 'org:read', (tx) => listUnits(tx, calendarDate())),
+    {
+      schema: {
+        tags,
+        summary: 'The unit tree as a flat list',
+        description: 'Sends an ETag; with a matching If-None-Match the answer is 304 without a body.',
+        response: { 200: z.array(schemas.unitSummary), 304: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const today = calendarDate();
+      const tree = await asCaller(request, 'org:read', async (tx, auth) => {
+        const version = await orgTreeVersion(tx);
+        const cached = treeCache.get(auth.tenant.id, version, today);
+        if (cached) return cached;
+        return treeCache.set(auth.tenant.id, version, today, JSON.stringify(await listUnits(tx, today)));
+      });
+      reply.header('etag', tree.etag).header('cache-control', 'private, no-cache');
+      if (request.headers['if-none-match'] === tree.etag) return reply.status(304).send(null);
+      // Already serialised (and shaped by listUnits exactly as the schema says): sent as it is.
+      return reply.type('application/json; charset=utf-8').send(tree.body as never);
+    },
   );
 
   app.get(

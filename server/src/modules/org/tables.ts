@@ -1,4 +1,4 @@
-import { boolean, date, index, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { tenantOwned, timestamps } from '../../platform/database/columns.ts';
 
 /** A unit in the organisation tree [enhet]: sector, department, school, kindergarten, … */
@@ -76,3 +76,14 @@ export const employments = pgTable(
     index('employments_manager_idx').on(table.tenantId, table.managerPersonId),
   ],
 );
+
+/**
+ * A counter per municipality, bumped by statement triggers whenever units, people or employments
+ * change. The org tree is cached per server against it, so that every instance can tell in one
+ * index lookup whether its copy is still good.
+ */
+export const orgTreeVersions = pgTable('org_tree_versions', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(1),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+});
