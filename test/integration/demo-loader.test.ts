@@ -7,7 +7,8 @@ type Counts = Record<string, Record<string, number>>;
 
 /** Rows per tenant slug in each table the demo fills, read as the database owner (no row-level security). */
 async function countRows(t: TestApp): Promise<Counts> {
-  const result = await t.database.db.execute(sql`
+  // Both drivers (PGlite and node-postgres) answer with `{ rows }`.
+  const result = (await t.database.db.execute(sql`
     select t.slug,
       (select count(*) from org_units where tenant_id = t.id)::int as units,
       (select count(*) from org_units where tenant_id = t.id and manager_person_id is null)::int as "unitsWithoutLeader",
@@ -18,8 +19,8 @@ async function countRows(t: TestApp): Promise<Counts> {
       (select count(*) from licence_pools where tenant_id = t.id)::int as "licencePools",
       (select count(*) from users where tenant_id = t.id)::int as users,
       (select count(*) from audit_events where tenant_id = t.id and actor_name = 'Demo-oppsett')::int as "auditEvents"
-    from tenants t order by t.slug`);
-  const rows = ('rows' in result ? result.rows : result) as ({ slug: string } & Record<string, number>)[];
+    from tenants t order by t.slug`)) as unknown as { rows: ({ slug: string } & Record<string, number>)[] };
+  const rows = result.rows;
   return Object.fromEntries(rows.map(({ slug, ...counts }) => [slug, counts]));
 }
 
