@@ -19,6 +19,8 @@ export const unitKinds = [
   'kindergarten',
   'nursing_home',
   'home_care',
+  'housing',
+  'health_station',
   'service',
   'office',
 ] as const;

@@ -24,6 +24,7 @@ export function ImportDialog({ kind, onClose }: ImportDialogProps) {
   const { t } = useTranslation('transfer');
   const queryClient = useQueryClient();
   const fileInputId = useId();
+  const outcomeHeadingId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [finished, setFinished] = useState<Job | null>(null);
@@ -38,18 +39,23 @@ export function ImportDialog({ kind, onClose }: ImportDialogProps) {
     setFinished(null);
   };
 
+  // The outcome appears below the fold of the dialog: focus its heading so it scrolls into view
+  // and keyboard and screen reader users land on it.
+  const focusOutcome = () => requestAnimationFrame(() => document.getElementById(outcomeHeadingId)?.focus());
+
   const check = (event: FormEvent) => {
     event.preventDefault();
-    if (file) preview.mutate(file);
+    if (file) preview.mutate(file, { onSettled: focusOutcome });
   };
 
   const start = () => {
     if (!file) return;
-    apply.mutate(file, { onSuccess: ({ jobId: id }) => setJobId(id) });
+    apply.mutate(file, { onSuccess: ({ jobId: id }) => setJobId(id), onError: focusOutcome });
   };
 
   const onJobFinished = (job: Job) => {
     setFinished(job);
+    focusOutcome();
     // An import can touch anything of its kind, its history and the overview: refetch it all.
     if (job.state === 'completed') void queryClient.invalidateQueries();
   };
@@ -69,55 +75,54 @@ export function ImportDialog({ kind, onClose }: ImportDialogProps) {
         <Paragraph data-size="sm">{t('import.intro')}</Paragraph>
       </Dialog.Block>
 
-      <Dialog.Block>
-        <form onSubmit={check}>
-          <Field>
-            <Label htmlFor={fileInputId}>{t('import.fileLabel')}</Label>
-            <FileUpload>
-              <Field.Description>{t('import.fileHint')}</Field.Description>
-              <Button asChild variant="secondary" data-size="sm">
-                <span>{file ? t('import.chooseOther') : t('import.choose')}</span>
-              </Button>
-              <input
-                id={fileInputId}
-                type="file"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                disabled={busy}
-                onChange={(event) => choose(event.target.files?.[0] ?? null)}
-              />
-            </FileUpload>
-          </Field>
-          <Paragraph data-size="sm" aria-live="polite">
-            {file ? t('import.chosen', { name: file.name }) : ''}
-          </Paragraph>
-          {!jobId && (
+      {!jobId && (
+        <Dialog.Block>
+          <form onSubmit={check}>
+            <Field>
+              <Label htmlFor={fileInputId}>{t('import.fileLabel')}</Label>
+              <FileUpload>
+                <Field.Description>{t('import.fileHint')}</Field.Description>
+                <Button asChild variant="secondary" data-size="sm">
+                  <span>{file ? t('import.chooseOther') : t('import.choose')}</span>
+                </Button>
+                <input
+                  id={fileInputId}
+                  type="file"
+                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  disabled={busy}
+                  onChange={(event) => choose(event.target.files?.[0] ?? null)}
+                />
+              </FileUpload>
+            </Field>
+            <Paragraph data-size="sm" aria-live="polite">
+              {file ? t('import.chosen', { name: file.name }) : ''}
+            </Paragraph>
             <div className="transfer-actions">
               <Button type="submit" variant={preview.data ? 'secondary' : 'primary'} disabled={!file || busy} loading={preview.isPending}>
                 {t('import.check')}
               </Button>
             </div>
-          )}
-        </form>
-      </Dialog.Block>
+          </form>
+        </Dialog.Block>
+      )}
 
-      <p role="status" className="transfer-visually-hidden">
-        {rejection ? t('import.rejected') : preview.data && !jobId ? t('import.checkedHeading', { count: preview.data.rows }) : ''}
-      </p>
-      <Dialog.Block>
-        {rejection && <ProblemList error={rejection} />}
-        {otherError && <ErrorAlert error={otherError} />}
-        {preview.data && !rejection && !jobId && (
-          <PreviewSummary preview={preview.data} onApply={start} applying={apply.isPending} />
-        )}
-      </Dialog.Block>
+      {(rejection || otherError || (preview.data && !jobId)) && (
+        <Dialog.Block>
+          {rejection && <ProblemList error={rejection} headingId={outcomeHeadingId} />}
+          {otherError && <ErrorAlert error={otherError} />}
+          {preview.data && !rejection && !jobId && (
+            <PreviewSummary preview={preview.data} onApply={start} applying={apply.isPending} headingId={outcomeHeadingId} />
+          )}
+        </Dialog.Block>
+      )}
 
       {jobId && (
         <Dialog.Block>
           <JobProgress jobId={jobId} label={t(`import.progress.${kind}`)} onFinished={onJobFinished} />
-          {finished?.state === 'completed' && <ImportResult job={finished} />}
+          {finished?.state === 'completed' && <ImportResult job={finished} headingId={outcomeHeadingId} />}
           {finished?.state === 'failed' && (
             <Alert data-color="danger">
-              <Heading level={3} data-size="xs">
+              <Heading level={3} data-size="xs" id={outcomeHeadingId} tabIndex={-1}>
                 {t('import.failedHeading')}
               </Heading>
               <Paragraph>{finished.error ?? t('import.failedUnknown')}</Paragraph>
@@ -136,13 +141,13 @@ export function ImportDialog({ kind, onClose }: ImportDialogProps) {
 }
 
 /** The 422 answer: the file changed nothing, and here is every problem in it. */
-function ProblemList({ error }: { error: ApiError }) {
+function ProblemList({ error, headingId }: { error: ApiError; headingId: string }) {
   const { t } = useTranslation('transfer');
   const problems: FieldProblem[] = error.problems;
   return (
     <>
       <Alert data-color="danger">
-        <Heading level={3} data-size="xs">
+        <Heading level={3} data-size="xs" id={headingId} tabIndex={-1}>
           {t('import.rejected')}
         </Heading>
         <Paragraph>{problems.length > 0 ? t('import.rejectedHelp', { count: problems.length }) : (error.detail ?? error.title)}</Paragraph>
@@ -174,7 +179,7 @@ function ProblemList({ error }: { error: ApiError }) {
   );
 }
 
-function PreviewSummary({ preview, onApply, applying }: { preview: ImportPreview; onApply(): void; applying: boolean }) {
+function PreviewSummary({ preview, onApply, applying, headingId }: { preview: ImportPreview; onApply(): void; applying: boolean; headingId: string }) {
   const { t } = useTranslation('transfer');
   const { create, update, unchanged } = preview.summary;
   const shown = preview.changes.filter((change) => change.action !== 'unchanged').slice(0, changesShown);
@@ -182,7 +187,7 @@ function PreviewSummary({ preview, onApply, applying }: { preview: ImportPreview
   return (
     <>
       <Alert data-color={nothingToDo ? 'info' : 'success'}>
-        <Heading level={3} data-size="xs">
+        <Heading level={3} data-size="xs" id={headingId} tabIndex={-1}>
           {t('import.checkedHeading', { count: preview.rows })}
         </Heading>
         <Paragraph>{t('import.summary', { create, update, unchanged })}</Paragraph>
@@ -220,7 +225,7 @@ function PreviewSummary({ preview, onApply, applying }: { preview: ImportPreview
 }
 
 /** What a completed import did, from the job's result when it says so. */
-function ImportResult({ job }: { job: Job }) {
+function ImportResult({ job, headingId }: { job: Job; headingId: string }) {
   const { t } = useTranslation('transfer');
   const result = job.result ?? {};
   const count = (...keys: string[]) => {
@@ -235,7 +240,7 @@ function ImportResult({ job }: { job: Job }) {
   const unchanged = count('unchanged');
   return (
     <Alert data-color="success">
-      <Heading level={3} data-size="xs">
+      <Heading level={3} data-size="xs" id={headingId} tabIndex={-1}>
         {t('import.doneHeading')}
       </Heading>
       {create !== null && update !== null && (
