@@ -16,7 +16,7 @@ export function HistoryList({ entityType, entityId, headingLevel = 2 }: { entity
   const history = useHistory(entityType, entityId);
   return (
     <section aria-labelledby={`history-${entityId}`} className="history">
-      <Heading level={headingLevel} data-size="sm" id={`history-${entityId}`}>
+      <Heading level={headingLevel} data-size="md" id={`history-${entityId}`}>
         {t('history.heading')}
       </Heading>
       {history.isPending && <Skeleton variant="text" width={40} />}

@@ -35,7 +35,7 @@ export function SystemDetails({ system }: { system: SystemDetail }) {
   return (
     <div className="system-details">
       <section aria-labelledby="system-description">
-        <Heading level={2} data-size="sm" id="system-description">
+        <Heading level={3} data-size="xs" id="system-description">
           {t('field.description')}
         </Heading>
         <Paragraph className="preserve-lines">{system.description || t('detail.noDescription')}</Paragraph>
@@ -58,7 +58,7 @@ function LicenceTable({ system }: { system: SystemDetail }) {
   const format = useFormat();
   return (
     <section aria-labelledby="system-licences">
-      <Heading level={2} data-size="sm" id="system-licences">
+      <Heading level={3} data-size="xs" id="system-licences">
         {t('field.licences')}
       </Heading>
       {system.licences.length === 0 ? (

@@ -1,22 +1,13 @@
 import { Button, Field, Label, Search, Select } from '@digdir/designsystemet-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDebounced } from '../app/use-debounced';
 import type { useSystemListState } from './list-state';
 import { filterKeys } from './list-state';
 import { criticalities, lifecyclePhases } from './model';
 import { useSystemFacets } from './queries';
 
 type ListState = ReturnType<typeof useSystemListState>;
-
-/** Waits for the typing to pause before searching, so each keystroke does not cost a request. */
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
-}
 
 function SystemSearch({ state }: { state: ListState }) {
   const { t } = useTranslation('catalogue');

@@ -1,7 +1,7 @@
-import { Button, Dialog, Heading, Link, Paragraph, Skeleton, Tabs } from '@digdir/designsystemet-react';
+import { Alert, Button, Dialog, Heading, Link, Paragraph, Skeleton } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
@@ -15,8 +15,7 @@ export function SystemPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('catalogue');
   const system = useSystem(id);
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'history' ? 'history' : 'details';
+  const saved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
   usePageTitle(system.data?.name ?? t('title'));
 
   if (system.isPending) {
@@ -43,16 +42,24 @@ export function SystemPage() {
     <div className="page">
       <BackToList />
       <SystemHeader system={system.data} />
-      <Tabs value={tab} onChange={(value) => setParams(value === 'history' ? { tab: 'history' } : {}, { replace: true })}>
-        <Tabs.List>
-          <Tabs.Tab value="details">{t('detail.details')}</Tabs.Tab>
-          <Tabs.Tab value="history">{t('detail.history')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="details">
-          <SystemDetails system={system.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="history">{tab === 'history' && <HistoryList entityType="systems" entityId={id} />}</Tabs.Panel>
-      </Tabs>
+      {saved && (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t('form.saved')}</Paragraph>
+        </Alert>
+      )}
+      <nav aria-label={t('detail.sections')} className="section-links">
+        <Link href="#system-details">{t('detail.details')}</Link>
+        <Link href="#system-history">{t('detail.history')}</Link>
+      </nav>
+      <section id="system-details" aria-labelledby="system-details-heading" className="page-section">
+        <Heading level={2} data-size="md" id="system-details-heading">
+          {t('detail.details')}
+        </Heading>
+        <SystemDetails system={system.data} />
+      </section>
+      <div id="system-history" className="page-section">
+        <HistoryList entityType="systems" entityId={id} />
+      </div>
     </div>
   );
 }
