@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systems } from '../../server/src/modules/catalogue/tables.ts';
@@ -318,6 +319,13 @@ describe('organisation API', () => {
       const again = await tree({ 'if-none-match': first.headers.etag as string });
       expect(again.statusCode).toBe(304);
       expect(again.body).toBe('');
+    });
+
+    it('sends the tree gzipped to a client that accepts it', async () => {
+      const plain = await tree();
+      const zipped = await tree({ 'accept-encoding': 'gzip, deflate, br' });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(plain.json());
     });
 
     it('shows a move at once', async () => {

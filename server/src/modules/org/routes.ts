@@ -44,10 +44,14 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         if (cached) return cached;
         return treeCache.set(auth.tenant.id, version, today, JSON.stringify(await listUnits(tx, today)));
       });
-      reply.header('etag', tree.etag).header('cache-control', 'private, no-cache');
+      reply.header('etag', tree.etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
       if (request.headers['if-none-match'] === tree.etag) return reply.status(304).send(null);
-      // Already serialised (and shaped by listUnits exactly as the schema says): sent as it is.
-      return reply.type('application/json; charset=utf-8').send(tree.body as never);
+      // Already serialised (by listUnits' rows, exactly as the schema says): sent as it is.
+      reply.type('application/json; charset=utf-8');
+      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        return reply.header('content-encoding', 'gzip').send(tree.gzipped as never);
+      }
+      return reply.send(tree.body as never);
     },
   );
 

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TreeCache } from './tree-cache.ts';
 
@@ -5,7 +6,8 @@ describe('org tree cache', () => {
   it('serves a copy only for the same version and day', () => {
     const cache = new TreeCache();
     cache.set('demo', 3, '2026-11-22', '[]');
-    expect(cache.get('demo', 3, '2026-11-22')?.body).toBe('[]');
+    expect(cache.get('demo', 3, '2026-11-22')?.body.toString()).toBe('[]');
+    expect(gunzipSync(cache.get('demo', 3, '2026-11-22')!.gzipped).toString()).toBe('[]');
     expect(cache.get('demo', 4, '2026-11-22')).toBeUndefined();
     expect(cache.get('demo', 3, '2026-11-23')).toBeUndefined();
     expect(cache.get('nabo', 3, '2026-11-22')).toBeUndefined();
@@ -29,7 +31,7 @@ describe('org tree cache', () => {
     cache.set('a', 2, 'd', 'A2');
     cache.set('c', 1, 'd', 'C');
     expect(cache.get('b', 1, 'd')).toBeUndefined();
-    expect(cache.get('a', 2, 'd')?.body).toBe('A2');
-    expect(cache.get('c', 1, 'd')?.body).toBe('C');
+    expect(cache.get('a', 2, 'd')?.body.toString()).toBe('A2');
+    expect(cache.get('c', 1, 'd')?.body.toString()).toBe('C');
   });
 });
