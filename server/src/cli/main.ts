@@ -1,5 +1,86 @@
 /** The `grunnmur` command line. Each command lives in its own file under ./commands. */
+import { parseArgs } from 'node:util';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { tokenCommand } from './commands/token.ts';
+import { CliFailure } from './local.ts';
+import { say } from './output.ts';
+import type { Server } from './remote.ts';
+
+const help = `grunnmur — kommandolinjen til Grunnmur
+
+  grunnmur import systems|org FIL --tenant KORTNAVN [--preview]
+      Leser en CSV- eller XLSX-fil. Hver rad sjekkes; har filen én feil, endres ingenting,
+      og alle feil skrives ut med linje og kolonne. --preview viser bare hva som ville skjedd.
+  grunnmur export systems|org --tenant KORTNAVN [--format csv|xlsx] [--out FIL]
+      Skriver katalogen eller organisasjonen (CSV til skjermen om --out mangler).
+  grunnmur token create --tenant KORTNAVN --role ROLLE --name NAVN
+      Lager en API-nøkkel (gm_…) for integrasjoner og skriver den ut én gang.
+
+Databasen er den samme som serverens (GRUNNMUR_DATA eller DATABASE_URL). Holder en kjørende
+server datamappen, kan import og eksport gå gjennom serveren: --url http://vert:port --token NØKKEL.
+
+  import/export accept --url and --token to work through a running server's API.
+  Exit code 0 on success, 1 when something was refused or failed, 2 for a usage error.
+`;
+
 export async function runCli(argv: string[]): Promise<number> {
-  console.error(`Unknown command: ${argv.join(' ')}`);
-  return 2;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        tenant: { type: 'string', short: 't' },
+        format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        url: { type: 'string' },
+        token: { type: 'string' },
+        preview: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    say(`${(error as Error).message}\n\n${help}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === 'help') {
+    process.stdout.write(help);
+    return command || values.help ? 0 : 2;
+  }
+  if ((values.url && !values.token) || (!values.url && values.token)) {
+    say('--url og --token hører sammen: oppgi begge.');
+    return 2;
+  }
+  const server: Server | undefined = values.url && values.token ? { url: values.url, token: values.token } : undefined;
+  try {
+    switch (command) {
+      case 'import':
+        await importCommand(rest[0], rest[1], { ...values, server });
+        return 0;
+      case 'export':
+        await exportCommand(rest[0], { ...values, server });
+        return 0;
+      case 'token':
+        if (server) {
+          say('API-nøkler lages lokalt (stopp serveren først) eller av en administrator i nettleseren.');
+          return 2;
+        }
+        await tokenCommand(rest[0], values);
+        return 0;
+      default:
+        say(`Ukjent kommando «${command}».\n\n${help}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof CliFailure) return 1;
+    // The reader of a pipe (`| head`) went away: what it wanted it got.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    say(`Noe gikk galt: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
 }
