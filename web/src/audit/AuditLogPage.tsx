@@ -106,16 +106,17 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
 
 /** The object an event is about, linked to its page (or to the page of what it belongs to). */
 function AuditObject({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation('audit');
   const noun = useEntityNoun();
   const type = noun(event.entityType);
-  const label = event.entityLabel ?? event.entityId ?? '';
+  const label = event.entityLabel ?? '';
   const path = event.action === 'delete' && !parentPath(event) ? undefined : (entityPath(event.entityType, event.entityId) ?? parentPath(event));
   return (
     <>
       <span className="audit-table__type">{type}</span>{' '}
       {path ? (
         <Link asChild>
-          <RouterLink to={path}>{label || type}</RouterLink>
+          <RouterLink to={path}>{label || t('log.open')}</RouterLink>
         </Link>
       ) : (
         label

@@ -1,4 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next';
+import { useFormat } from '../app/format';
 import type { HistoryLine } from './describe';
 import { HistoryValue } from './HistoryValue';
 
@@ -14,6 +15,14 @@ export function useEntityNoun() {
   return (entityType: string) => t(`entity.${entityType}`, { defaultValue: entityType });
 }
 
+/** A licence pool said in brief: «(25 × 1 200 kr)». */
+function LicenceSummary({ row }: { row: Record<string, unknown> }) {
+  const { t } = useTranslation('audit');
+  const format = useFormat();
+  if (typeof row.count !== 'number') return null;
+  return <> {t('line.licenceSummary', { count: format.number(row.count), price: format.money(Number(row.unit_price ?? 0)) })}</>;
+}
+
 /** One sentence of a history: «Endret navn fra «Acos» til «Acos WebSak»». */
 export function HistoryLineText({ line }: { line: HistoryLine }) {
   const { t } = useTranslation('audit');
@@ -22,12 +31,17 @@ export function HistoryLineText({ line }: { line: HistoryLine }) {
   switch (line.kind) {
     case 'created':
     case 'deleted':
-      return <>{t(line.label ? `line.${line.kind}` : `line.${line.kind}Unlabelled`, { type: noun(line.entityType), label: line.label })}</>;
+      return (
+        <>
+          {t(line.label ? `line.${line.kind}` : `line.${line.kind}Unlabelled`, { type: noun(line.entityType), label: line.label })}
+          {line.entityType === 'licence_pools' && <LicenceSummary row={line.row} />}
+        </>
+      );
     case 'other':
       return (
         <>
           {t(`line.action.${line.action}`, { defaultValue: t('line.otherAction', { action: line.action }) })}
-          {line.label ? ` – ${noun(line.entityType)} «${line.label}»` : ''}
+          {line.label ? ` ${t('line.about', { type: noun(line.entityType), label: line.label })}` : ''}
         </>
       );
     case 'changed': {

@@ -39,7 +39,7 @@ function HistoryEntry({ event, child }: { event: AuditEvent; child: boolean }) {
   const noun = useEntityNoun();
   const lines = describeEvent(event);
   // A change to a belonging row says which row first; its creation or removal already names it.
-  const about = child && event.action === 'update' ? `${noun(event.entityType)} «${event.entityLabel ?? ''}»: ` : '';
+  const about = child && event.action === 'update' ? `${t('line.childPrefix', { type: noun(event.entityType), label: event.entityLabel ?? '' })} ` : '';
   return (
     <li className="history__entry">
       <Paragraph data-size="sm" className="history__meta">

@@ -38,9 +38,11 @@ describe('describeEvent', () => {
   });
 
   it('says created and deleted with the object label', () => {
-    expect(describeEvent(event({ action: 'insert' }))).toEqual([{ kind: 'created', entityType: 'systems', label: 'Acos WebSak' }]);
-    expect(describeEvent(event({ action: 'delete', entityType: 'licence_pools', entityLabel: 'Bruker' }))).toEqual([
-      { kind: 'deleted', entityType: 'licence_pools', label: 'Bruker' },
+    expect(describeEvent(event({ action: 'insert', after: { name: 'Acos WebSak' } }))).toEqual([
+      { kind: 'created', entityType: 'systems', label: 'Acos WebSak', row: { name: 'Acos WebSak' } },
+    ]);
+    expect(describeEvent(event({ action: 'delete', entityType: 'licence_pools', entityLabel: 'Bruker', before: { count: 3 } }))).toEqual([
+      { kind: 'deleted', entityType: 'licence_pools', label: 'Bruker', row: { count: 3 } },
     ]);
   });
 

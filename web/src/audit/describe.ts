@@ -6,8 +6,7 @@ import type { AuditEvent } from './model';
  * formats the parts.
  */
 export type HistoryLine =
-  | { kind: 'created'; entityType: string; label: string | null }
-  | { kind: 'deleted'; entityType: string; label: string | null }
+  | { kind: 'created' | 'deleted'; entityType: string; label: string | null; row: Record<string, unknown> }
   | { kind: 'changed'; entityType: string; field: string; before: unknown; after: unknown }
   | { kind: 'other'; action: string; entityType: string; label: string | null };
 
@@ -16,8 +15,8 @@ const bookkeeping = new Set(['id', 'tenant_id', 'created_at', 'updated_at', 'ver
 
 export function describeEvent(event: AuditEvent): HistoryLine[] {
   const { action, entityType, entityLabel: label } = event;
-  if (action === 'insert') return [{ kind: 'created', entityType, label }];
-  if (action === 'delete') return [{ kind: 'deleted', entityType, label }];
+  if (action === 'insert') return [{ kind: 'created', entityType, label, row: event.after ?? {} }];
+  if (action === 'delete') return [{ kind: 'deleted', entityType, label, row: event.before ?? {} }];
   if (action === 'update') {
     const fields = event.changedFields.filter((field) => !bookkeeping.has(field));
     if (fields.length === 0) return [{ kind: 'other', action, entityType, label }];

@@ -1,5 +1,5 @@
 import { Alert, Button, ErrorSummary, Field, Fieldset, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { ApiError } from '../app/api';
@@ -32,6 +32,11 @@ export function SystemForm({ system }: { system?: SystemDetail }) {
   const latest = useSystem(system?.id);
   const conflict = save.error instanceof ApiError && save.error.code === 'version_conflict';
   const errorCount = Object.keys(errors).length + general.length;
+  const alertRef = useRef<HTMLDivElement>(null);
+  // A refused save is told at the top of the form; bring it into view where the user pressed Save.
+  useEffect(() => {
+    if (save.error) alertRef.current?.focus();
+  }, [save.error]);
 
   const set = <K extends keyof SystemFormValues>(key: K, value: SystemFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
 
@@ -91,14 +96,18 @@ export function SystemForm({ system }: { system?: SystemDetail }) {
         </ErrorSummary>
       )}
       {conflict && (
-        <Alert data-color="warning" role="alert">
+        <Alert data-color="warning" role="alert" ref={alertRef} tabIndex={-1}>
           <Paragraph>{t('form.conflict')}</Paragraph>
           <Button type="button" variant="secondary" data-size="sm" onClick={() => void latest.refetch()} loading={latest.isFetching}>
             {t('form.reload')}
           </Button>
         </Alert>
       )}
-      {save.error && !conflict && !(save.error instanceof ApiError && save.error.problems.length > 0) && <ErrorAlert error={save.error} />}
+      {save.error && !conflict && !(save.error instanceof ApiError && save.error.problems.length > 0) && (
+        <div ref={alertRef} tabIndex={-1}>
+          <ErrorAlert error={save.error} />
+        </div>
+      )}
 
       <Fieldset>
         <Fieldset.Legend>{t('form.about')}</Fieldset.Legend>
