@@ -75,6 +75,14 @@ describe('sessions, CSRF and API tokens', () => {
     expect((await t.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
   });
 
+  it('clears out expired sessions when someone signs in', async () => {
+    const old = await t.sessionHeaders('demo', 'employee');
+    const oldHash = hashToken(old.cookie!.replace('grunnmur_session=', ''));
+    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.tokenHash, oldHash));
+    await t.sessionHeaders('demo', 'employee');
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.tokenHash, oldHash))).toEqual([]);
+  });
+
   it('deletes the session on sign-out, so the old cookie no longer works', async () => {
     const headers = await t.sessionHeaders('demo', 'employee');
     const token = headers.cookie!.replace('grunnmur_session=', '');

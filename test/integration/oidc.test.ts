@@ -298,6 +298,18 @@ describe('OpenID Connect sign-in against a locally started provider', () => {
 
   });
 
+  it('ends the session a browser already had when someone signs in again in it', async () => {
+    const browser = new Browser();
+    await browser.navigate(await authorizeAt(browser, 'alice'), (next) => next.origin === appOrigin);
+    const first = browser.cookie(appOrigin, 'grunnmur_session')!;
+    browser.jar.delete(issuer); // signed out at the provider, so that someone else can sign in there
+    await browser.navigate(await authorizeAt(browser, 'bob'), (next) => next.origin === appOrigin);
+    const second = browser.cookie(appOrigin, 'grunnmur_session')!;
+    expect(second).not.toBe(first);
+    expect((await me(browser)).body.user.displayName).toBe('Bob Berg');
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(first)))).toEqual([]);
+  });
+
   it('signs the user out: the session is deleted, not just the cookie', async () => {
     const { browser } = await signIn('alice');
     const token = browser.cookie(appOrigin, 'grunnmur_session')!;

@@ -6,7 +6,10 @@ import { inTenant } from '../../platform/database/tenant-scope.ts';
 import { tenants } from '../tenants/tables.ts';
 import { decodePending, encodePending, OidcClient, OidcError, pendingSignInLifetimeMs, type OidcFailure } from './oidc.ts';
 import { findOrCreateOidcUser } from './oidc-users.ts';
+import { sessionCookie } from './request-context.ts';
+import { hashToken } from './secrets.ts';
 import { startSession } from './sessions.ts';
+import { sessions } from './tables.ts';
 
 const tags = ['Innlogging'];
 
@@ -69,6 +72,9 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
         const user = await inTenant(app.db, { tenantId: tenant.id, actorId: 'oidc', actorName: 'OpenID Connect', requestId: request.id }, (tx) =>
           findOrCreateOidcUser(tx, tenant.id, identity),
         );
+        // A browser that was signed in as someone else does not keep that session alongside.
+        const previous = request.cookies[sessionCookie];
+        if (previous) await app.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(previous)));
         await startSession(app.db, reply, user, 'oidc', secure);
         return reply.redirect(pending!.returnTo, 303);
       } catch (error) {

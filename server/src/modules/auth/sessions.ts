@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/connection.ts';
 import { inTenant } from '../../platform/database/tenant-scope.ts';
 import { auditEvents } from '../audit/tables.ts';
@@ -20,6 +20,8 @@ export async function startSession(
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + sessionLifetimeMs);
+  // Expired sessions are refused anyway; clearing them here keeps the table from growing forever.
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   await db.insert(sessions).values({ tokenHash: hashToken(token), tenantId: user.tenantId, userId: user.id, csrfToken, expiresAt });
   await inTenant(db, { tenantId: user.tenantId, actorId: user.id, actorName: user.displayName }, (tx) =>
     tx.insert(auditEvents).values({
