@@ -4,11 +4,13 @@ import { expectNoSeriousAxeViolations, signInAsDemoPerson, useBrowserSession } f
 describe('editing a system in the browser', () => {
   const session = useBrowserSession();
   let systemName = '';
+  let signedInAs = '';
+  let oldSupplier = '';
   const newSupplier = `Leverandør fra nettlesertesten ${Date.now()}`;
 
   it('opens a system from the catalogue, its page without serious accessibility problems', async () => {
     const { page } = session;
-    await signInAsDemoPerson(page, 'Administrator');
+    signedInAs = await signInAsDemoPerson(page, 'Administrator');
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Systemkatalog' }).click();
     await page.getByRole('heading', { level: 1, name: 'Systemkatalog' }).waitFor();
     const firstSystem = page.getByRole('table', { name: 'Systemer i katalogen' }).getByRole('link').first();
@@ -26,6 +28,7 @@ describe('editing a system in the browser', () => {
     await page.getByRole('heading', { level: 1, name: `Endre ${systemName}` }).waitFor();
     await expectNoSeriousAxeViolations(page, `the edit form of ${systemName}`);
     const supplier = page.getByLabel('Leverandør', { exact: true });
+    oldSupplier = await supplier.inputValue();
     await supplier.fill(newSupplier);
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: systemName }).waitFor();
@@ -34,9 +37,10 @@ describe('editing a system in the browser', () => {
 
   it('shows the change in the system’s history, from the old value to the new', async () => {
     const { page } = session;
-    const history = page.locator('section', { has: page.getByRole('heading', { name: 'Historikk' }) });
+    const history = page.getByRole('region', { name: 'Historikk' });
     await history.getByText(newSupplier).first().waitFor();
     const text = (await history.textContent()) ?? '';
-    expect(text).toContain(newSupplier);
+    expect(text).toContain(oldSupplier ? `fra «${oldSupplier}» til «${newSupplier}»` : `til «${newSupplier}»`);
+    expect(text, 'who made the change').toContain(signedInAs);
   });
 });
