@@ -1,7 +1,8 @@
 /** "Flytt enhet": choose a new parent for a unit (searchable), then POST /api/org/units/:id/move. */
-import { Button, Dialog, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Dialog, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../app/api';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { useMoveUnit } from './queries';
 import { pathNames, subtreeIds, unitMatches, type OrgUnitSummary } from './tree';
@@ -85,7 +86,14 @@ export function MoveUnitDialog({ unit, units, onClose }: MoveUnitDialogProps) {
               ))}
             </div>
           </Fieldset>
-          {move.error && <ErrorAlert error={move.error} />}
+          {move.error instanceof ApiError && move.error.detail ? (
+            // The server's own sentence says why (e.g. a cycle); its generic title adds nothing.
+            <Alert data-color="danger" role="alert">
+              <Paragraph>{move.error.detail}</Paragraph>
+            </Alert>
+          ) : (
+            move.error && <ErrorAlert error={move.error} />
+          )}
         </Dialog.Block>
         <Dialog.Block className="org-actions">
           <Button type="submit" disabled={!chosen} loading={move.isPending}>

@@ -8,7 +8,8 @@ import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
 import { HistoryList } from '../audit/HistoryList';
 import { EditUnitDialog } from './EditUnitDialog';
-import { useOrgUnit } from './queries';
+import { MoveUnitDialog } from './MoveUnitDialog';
+import { useOrgUnit, useOrgUnits } from './queries';
 import { RouteLink } from './RouteLink';
 
 export function UnitPage() {
@@ -16,7 +17,10 @@ export function UnitPage() {
   const { t } = useTranslation('org');
   const session = useSession();
   const unit = useOrgUnit(id);
+  const units = useOrgUnits();
   const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const moveButton = useRef<HTMLButtonElement>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   usePageTitle(unit.data?.name ?? t('unit.title'));
@@ -25,6 +29,7 @@ export function UnitPage() {
   if (unit.error) return <ErrorAlert error={unit.error} />;
   const data = unit.data;
   const ancestors = data.path.filter((step) => step.id !== data.id);
+  const summary = units.data?.find((candidate) => candidate.id === data.id);
 
   return (
     <>
@@ -82,9 +87,32 @@ export function UnitPage() {
           >
             {t('edit.button')}
           </Button>
+          {summary && (
+            <Button
+              ref={moveButton}
+              variant="secondary"
+              onClick={() => {
+                setSaved(null);
+                setMoving(true);
+              }}
+            >
+              {t('move.button')}
+            </Button>
+          )}
         </div>
       )}
       <p aria-live="polite">{saved ?? ''}</p>
+      {moving && summary && (
+        <MoveUnitDialog
+          unit={summary}
+          units={units.data ?? []}
+          onClose={(message) => {
+            setMoving(false);
+            if (message) setSaved(message);
+            requestAnimationFrame(() => moveButton.current?.focus());
+          }}
+        />
+      )}
       {editing && (
         <EditUnitDialog
           unit={data}

@@ -9,6 +9,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldProblem } from '../app/api';
 import { ErrorAlert } from '../app/ErrorAlert';
+import { importCounts } from './import-counts';
 import { JobProgress } from './JobProgress';
 import { useApplyImport, usePreviewImport, type ImportPreview, type Job, type TransferKind } from './queries';
 
@@ -227,25 +228,13 @@ function PreviewSummary({ preview, onApply, applying, headingId }: { preview: Im
 /** What a completed import did, from the job's result when it says so. */
 function ImportResult({ job, headingId }: { job: Job; headingId: string }) {
   const { t } = useTranslation('transfer');
-  const result = job.result ?? {};
-  const count = (...keys: string[]) => {
-    for (const key of keys) {
-      const value = result[key] ?? (result.summary as Record<string, unknown> | undefined)?.[key];
-      if (typeof value === 'number') return value;
-    }
-    return null;
-  };
-  const create = count('create', 'created');
-  const update = count('update', 'updated');
-  const unchanged = count('unchanged');
+  const counts = importCounts(job.result);
   return (
     <Alert data-color="success">
       <Heading level={3} data-size="xs" id={headingId} tabIndex={-1}>
         {t('import.doneHeading')}
       </Heading>
-      {create !== null && update !== null && (
-        <Paragraph>{t('import.summary', { create, update, unchanged: unchanged ?? 0 })}</Paragraph>
-      )}
+      {counts && <Paragraph>{t('import.summary', { ...counts })}</Paragraph>}
     </Alert>
   );
 }
