@@ -53,36 +53,39 @@ export function DemoSignIn({ tenant }: { tenant: string }) {
       {users.isPending && <PageLoading />}
       {users.error && <ErrorAlert error={users.error} />}
       {users.data?.length === 0 && <Paragraph>{t('demo.none')}</Paragraph>}
-      {users.data &&
-        groupByRole(users.data).map(([role, people]) => (
-          <section key={role} aria-labelledby={`role-${role}`} className="sign-in__role">
-            <Heading level={3} data-size="xs" id={`role-${role}`}>
-              {t(`roles.${role}`, { defaultValue: role })}
-            </Heading>
-            <ul className="sign-in__people">
-              {people.map((person) => (
-                <li key={person.id}>
-                  <Card data-color="neutral" className="sign-in__person">
-                    <div>
-                      <Paragraph className="sign-in__person-name">{person.displayName}</Paragraph>
-                      <Paragraph data-size="sm" className="sign-in__person-meta">
-                        {[person.position, person.unit].filter(Boolean).join(' · ') || t('demo.noEmployment')}
-                      </Paragraph>
-                    </div>
-                    <Button
-                      variant="secondary"
-                      onClick={() => signIn.mutate(person.id)}
-                      loading={signIn.isPending && signIn.variables === person.id}
-                      disabled={signIn.isPending}
-                    >
-                      {t('demo.signInAs', { name: person.displayName })}
-                    </Button>
-                  </Card>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
+      {users.data && (
+        <div className="sign-in__roles">
+          {groupByRole(users.data).map(([role, people]) => (
+            <section key={role} aria-labelledby={`role-${role}`} className="sign-in__role">
+              <Heading level={3} data-size="xs" id={`role-${role}`}>
+                {t(`roles.${role}`, { defaultValue: role })}
+              </Heading>
+              <ul className="sign-in__people">
+                {people.map((person) => (
+                  <li key={person.id}>
+                    <Card data-color="neutral" className="sign-in__person">
+                      <div>
+                        <Paragraph className="sign-in__person-name">{person.displayName}</Paragraph>
+                        <Paragraph data-size="sm" className="sign-in__person-meta">
+                          {[person.position, person.unit].filter(Boolean).join(' · ') || t('demo.noEmployment')}
+                        </Paragraph>
+                      </div>
+                      <Button
+                        variant="secondary"
+                        onClick={() => signIn.mutate(person.id)}
+                        loading={signIn.isPending && signIn.variables === person.id}
+                        disabled={signIn.isPending}
+                      >
+                        {t('demo.signInAs', { name: person.displayName })}
+                      </Button>
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
     </section>
   );
 }
