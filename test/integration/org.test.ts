@@ -165,6 +165,14 @@ describe('organisation API', () => {
       expect(page.items).toHaveLength(2);
       expect(page.page).toBe(2);
     });
+
+    it('reports the total of a filtered list on every page, also past the end', async () => {
+      const page = async (n: number) =>
+        (await t.inject({ method: 'GET', url: `/api/org/persons?search=demo.kommune&pageSize=3&page=${n}`, headers: admin })).json();
+      expect(await page(1)).toMatchObject({ total: 4, items: [{}, {}, {}] });
+      expect(await page(2)).toMatchObject({ total: 4, items: [{}] });
+      expect(await page(3)).toMatchObject({ total: 4, items: [] });
+    });
   });
 
   describe("a person's page", () => {

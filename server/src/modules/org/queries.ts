@@ -279,12 +279,16 @@ interface PersonRow {
 
 export async function listPersons(tx: Executor, query: PersonListQuery, today: Day) {
   const where = personFilters(query, today);
-  // Page first (on the name index), then look up each listed person's current employment.
-  const rows = await rowsOf<PersonRow>(
+  const filtered = Boolean(query.search) || Boolean(query.unitId);
+  // Page first, then look up each listed person's current employment. With a filter, which has
+  // to read every person anyway, the total comes from the same scan (a window count); without
+  // one the page comes straight off the name index and the total from a separate count.
+  const rows = await rowsOf<PersonRow & { total: number | null }>(
     tx,
     sql`select p.id, p.employee_number as "employeeNumber", p.given_name || ' ' || p.family_name as name,
-               p.email, p.kind, pos.title as position, u.id as "unitId", u.name as "unitName"
-        from (select * from persons p where ${where}
+               p.email, p.kind, pos.title as position, u.id as "unitId", u.name as "unitName", p.total
+        from (select p.*, ${filtered ? sql`count(*) over ()` : sql`null::bigint`} as total
+              from persons p where ${where}
               order by p.family_name, p.given_name, p.employee_number
               limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) p
         left join lateral (
@@ -297,10 +301,14 @@ export async function listPersons(tx: Executor, query: PersonListQuery, today: D
         left join positions pos on pos.id = cur.position_id
         order by p.family_name, p.given_name, p.employee_number`,
   );
-  const [totals] = await rowsOf<{ total: number }>(tx, sql`select count(*)::int as total from persons p where ${where}`);
+  let total = rows[0]?.total ?? null;
+  if (total === null) {
+    // No filter, or a page past the end: count on its own.
+    [{ total } = { total: 0 }] = await rowsOf<{ total: number }>(tx, sql`select count(*)::int as total from persons p where ${where}`);
+  }
   return {
-    items: rows.map(({ unitId, unitName, ...row }) => ({ ...row, unit: unitId ? { id: unitId, name: unitName! } : null })),
-    total: Number(totals?.total ?? 0),
+    items: rows.map(({ unitId, unitName, total: _total, ...row }) => ({ ...row, unit: unitId ? { id: unitId, name: unitName! } : null })),
+    total: Number(total),
     page: query.page,
     pageSize: query.pageSize,
   };
