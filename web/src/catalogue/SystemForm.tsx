@@ -57,7 +57,11 @@ export function SystemForm({ system }: { system?: SystemDetail }) {
       {
         onSuccess: (saved) => void navigate(`/systems/${saved.id}`, { state: { saved: true } }),
         onError: (error) => {
-          if (error instanceof ApiError && error.problems.length > 0) {
+          // The only thing a system can clash with is another system's name.
+          if (error instanceof ApiError && error.code === 'conflict') {
+            setErrors({ name: error.detail ?? error.title });
+            setAttempt((count) => count + 1);
+          } else if (error instanceof ApiError && error.problems.length > 0) {
             const placed = problemsByField(error.problems);
             setErrors(placed.fields);
             setGeneral(placed.general);
@@ -103,7 +107,7 @@ export function SystemForm({ system }: { system?: SystemDetail }) {
           </Button>
         </Alert>
       )}
-      {save.error && !conflict && !(save.error instanceof ApiError && save.error.problems.length > 0) && (
+      {save.error && !conflict && !(save.error instanceof ApiError && (save.error.problems.length > 0 || save.error.code === 'conflict')) && (
         <div ref={alertRef} tabIndex={-1}>
           <ErrorAlert error={save.error} />
         </div>
