@@ -1,14 +1,17 @@
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../server/src/platform/database/connection.ts';
-import { loadDemoIfEmpty } from '../../server/src/demo/load-demo.ts';
+import { openDatabase } from '../../server/src/platform/database/connection.ts';
+import { inTenant, systemActor } from '../../server/src/platform/database/tenant-scope.ts';
+import { demoMunicipalities, insertMunicipality } from '../../server/src/demo/load-demo.ts';
+import { generateMunicipality } from '../../server/src/demo/generate-municipality.ts';
 import { tenants } from '../../server/src/modules/tenants/tables.ts';
 import { apiTokens } from '../../server/src/modules/auth/tables.ts';
 import { hashToken, newToken } from '../../server/src/modules/auth/secrets.ts';
 
 /**
- * A fresh PostgreSQL database for one benchmark run, migrated and loaded with the demo
- * municipalities, plus an admin API token for the `demo` tenant. `drop()` removes it again.
+ * A fresh PostgreSQL database for one benchmark run, migrated and loaded with Demo kommune
+ * generated at the size asked for (the demo generator, same seed as `npm start`), plus an admin
+ * API token for it. `drop()` removes it again.
  */
 export interface BenchDatabase {
   url: string;
@@ -39,11 +42,14 @@ export async function createBenchDatabase({ adminUrl, employees }: { adminUrl: s
     try {
       await database.migrate();
       const started = performance.now();
-      await (loadDemoIfEmpty as (database: Database, options: { employees: number }) => Promise<boolean>)(database, { employees });
+      const demo = demoMunicipalities.find((options) => options.slug === 'demo')!;
+      const municipality = generateMunicipality({ ...demo, employees });
+      await database.db.insert(tenants).values(municipality.tenant);
+      await inTenant(database.db, systemActor(municipality.tenant.id, 'Benchmark'), (tx) => insertMunicipality(tx, municipality));
       const loadMs = performance.now() - started;
 
       const [tenant] = await database.db.select().from(tenants).where(eq(tenants.slug, 'demo'));
-      if (!tenant) throw new Error('the demo loader made no tenant "demo"');
+      if (!tenant) throw new Error('no tenant "demo" after loading');
       const token = newToken('gm_');
       await database.db.insert(apiTokens).values({ tenantId: tenant.id, name: 'bench', role: 'admin', tokenHash: hashToken(token) });
 

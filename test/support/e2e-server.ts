@@ -33,6 +33,8 @@ export interface StartServerOptions {
   timeoutMs?: number;
   /** How often to ask while waiting. */
   pollMs?: number;
+  /** Options for Node itself, e.g. `--cpu-prof` to see where a benchmark's time goes. */
+  nodeArgs?: string[];
 }
 
 export async function freePort(): Promise<number> {
@@ -59,7 +61,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
   const pollMs = options.pollMs ?? 100;
 
   let output = '';
-  const child = spawn(process.execPath, [path.join(repositoryRoot, 'bin/start.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(repositoryRoot, 'bin/start.js')], {
     cwd: repositoryRoot,
     env: {
       ...process.env,
