@@ -1,10 +1,13 @@
 /** /people/:id — one person: who they are, where they work (past, present, future), who they report to. */
-import { Breadcrumbs, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Breadcrumbs, Button, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { usePageTitle } from '../app/page-title';
+import { useSession } from '../app/session';
 import { HistoryList } from '../audit/HistoryList';
+import { EditPersonDialog } from './EditPersonDialog';
 import { usePerson, type EmploymentStatus, type Ref } from './queries';
 import { RouteLink } from './RouteLink';
 
@@ -14,6 +17,10 @@ export function PersonPage() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation('org');
   const person = usePerson(id);
+  const session = useSession();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
   usePageTitle(person.data?.name ?? t('person.title'));
 
   if (person.isPending) return <Spinner aria-label={t('loading')} />;
@@ -52,6 +59,32 @@ export function PersonPage() {
         <dt>{t('person.manager')}</dt>
         <dd>{data.manager ? <RouteLink to={`/people/${data.manager.id}`}>{data.manager.name}</RouteLink> : t('person.noManager')}</dd>
       </dl>
+
+      {session.can('org:write') && (
+        <div className="org-actions">
+          <Button
+            ref={editButton}
+            variant="secondary"
+            onClick={() => {
+              setSaved(null);
+              setEditing(true);
+            }}
+          >
+            {t('editPerson.button')}
+          </Button>
+        </div>
+      )}
+      <p aria-live="polite">{saved ?? ''}</p>
+      {editing && (
+        <EditPersonDialog
+          person={data}
+          onClose={(message) => {
+            setEditing(false);
+            if (message) setSaved(message);
+            requestAnimationFrame(() => editButton.current?.focus());
+          }}
+        />
+      )}
 
       <section className="org-section" aria-labelledby="person-employments-heading">
         <Heading level={2} data-size="sm" id="person-employments-heading">

@@ -157,3 +157,18 @@ export function useUpdateUnit(id: string) {
     onSuccess: invalidate,
   });
 }
+
+export interface PersonInput {
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  kind: PersonKind;
+}
+
+export function useUpdatePerson(id: string) {
+  const invalidate = useInvalidateOrg();
+  return useMutation({
+    mutationFn: (input: PersonInput) => api.put<PersonDetail>(`/api/org/persons/${encodeURIComponent(id)}`, input),
+    onSuccess: invalidate,
+  });
+}
