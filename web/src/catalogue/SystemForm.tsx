@@ -55,7 +55,7 @@ export function SystemForm({ system }: { system?: SystemDetail }) {
     save.mutate(
       { ...toSystemInput(values), ...(system ? { version: system.version } : {}) },
       {
-        onSuccess: (saved) => void navigate(`/systems/${saved.id}`, { state: { saved: true } }),
+        onSuccess: (saved) => void navigate(`/systems/${saved.id}`, { state: { saved: system ? 'updated' : 'created' } }),
         onError: (error) => {
           // The only thing a system can clash with is another system's name.
           if (error instanceof ApiError && error.code === 'conflict') {

@@ -15,7 +15,7 @@ export function SystemPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('catalogue');
   const system = useSystem(id);
-  const saved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
+  const saved = (useLocation().state as { saved?: 'created' | 'updated' } | null)?.saved;
   usePageTitle(system.data?.name ?? t('title'));
 
   if (system.isPending) {
@@ -44,7 +44,7 @@ export function SystemPage() {
       <SystemHeader system={system.data} />
       {saved && (
         <Alert data-color="success" role="status">
-          <Paragraph>{t('form.saved')}</Paragraph>
+          <Paragraph>{saved === 'created' ? t('form.created') : t('form.saved')}</Paragraph>
         </Alert>
       )}
       <nav aria-label={t('detail.sections')} className="section-links">
