@@ -64,13 +64,13 @@ export async function listUnits(tx: Executor, today: Day) {
     .as('headcounts');
   const rows = await tx
     .select({
-    id: orgUnits.id,
-    parentId: orgUnits.parentId,
-    code: orgUnits.code,
-    name: orgUnits.name,
-    kind: orgUnits.kind,
-    managerName: optionalName(manager),
-    employeeCount: sql<number>`coalesce(${headcounts.employees}, 0)`.mapWith(Number),
+      id: orgUnits.id,
+      parentId: orgUnits.parentId,
+      code: orgUnits.code,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+      managerName: optionalName(manager),
+      employeeCount: sql<number>`coalesce(${headcounts.employees}, 0)`.mapWith(Number),
     })
     .from(orgUnits)
     .leftJoin(manager, eq(manager.id, orgUnits.managerPersonId))
@@ -93,12 +93,12 @@ export async function orgTreeVersion(tx: Executor): Promise<number> {
 export async function getUnit(tx: Executor, id: string, today: Day) {
   const [unit] = await tx
     .select({
-    id: orgUnits.id,
-    code: orgUnits.code,
-    name: orgUnits.name,
-    kind: orgUnits.kind,
-    managerId: manager.id,
-    managerName: optionalName(manager),
+      id: orgUnits.id,
+      code: orgUnits.code,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+      managerId: manager.id,
+      managerName: optionalName(manager),
     })
     .from(orgUnits)
     .leftJoin(manager, eq(manager.id, orgUnits.managerPersonId))
@@ -142,11 +142,11 @@ export async function getUnit(tx: Executor, id: string, today: Day) {
     path: [...chain].reverse().map((link) => ({ id: link.id, name: link.name })),
     children,
     employees: staff.sort(byFamilyThenGivenName).map((row) => ({
-    personId: row.personId,
-    name: row.name,
-    employeeNumber: row.employeeNumber,
-    position: row.position,
-    isManager: row.personId === unit.managerId,
+      personId: row.personId,
+      name: row.name,
+      employeeNumber: row.employeeNumber,
+      position: row.position,
+      isManager: row.personId === unit.managerId,
     })),
     systems: ownedSystems,
   };
@@ -166,12 +166,12 @@ async function checkPlacement(tx: Executor, unitId: string | null, parentId: str
   const chain: UnitLink[] = await unitChainUp(tx, parentId);
   if (chain.length === 0) {
     throw new AppError('validation_failed', 'Fant ikke den overordnede enheten.', [
-    { field: 'parentId', message: 'Fant ikke den overordnede enheten' },
+      { field: 'parentId', message: 'Fant ikke den overordnede enheten' },
     ]);
   }
   if (unitId !== null && wouldCreateCycle(chain, unitId, parentId)) {
     throw new AppError('conflict', 'Enheten kan ikke flyttes inn under en av sine egne underenheter.', [
-    { field: 'parentId', message: 'Enheten kan ikke ligge under seg selv' },
+      { field: 'parentId', message: 'Enheten kan ikke ligge under seg selv' },
     ]);
   }
 }
@@ -181,7 +181,7 @@ async function checkManager(tx: Executor, managerPersonId: string | null) {
   const [found] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.id, managerPersonId));
   if (!found) {
     throw new AppError('validation_failed', 'Fant ikke personen som skal lede enheten.', [
-    { field: 'managerPersonId', message: 'Fant ikke personen' },
+      { field: 'managerPersonId', message: 'Fant ikke personen' },
     ]);
   }
 }
@@ -191,7 +191,7 @@ async function checkCodeFree(tx: Executor, code: string, exceptId: string | null
   const [taken] = await tx.select({ name: orgUnits.name }).from(orgUnits).where(clash);
   if (taken) {
     throw new AppError('conflict', `Koden ${code} er allerede brukt av enheten ${taken.name}.`, [
-    { field: 'code', message: 'Koden er allerede i bruk' },
+      { field: 'code', message: 'Koden er allerede i bruk' },
     ]);
   }
 }
@@ -252,13 +252,13 @@ function personFilters(query: PersonListQuery, today: Day): SQL {
   }
   if (query.unitId) {
     const units = query.includeSubunits
-    ? // `union` (not `union all`) stops at units already seen, so even bad data cannot loop.
+      ? // `union` (not `union all`) stops at units already seen, so even bad data cannot loop.
       sql`(with recursive below(id) as (
              select ${query.unitId}::uuid
              union
              select u.id from org_units u join below on u.parent_id = below.id
            ) select id from below)`
-    : sql`(${query.unitId}::uuid)`;
+      : sql`(${query.unitId}::uuid)`;
     filters.push(sql`exists (select 1 from employments e
                            where e.person_id = p.id and e.org_unit_id in ${units}
                              and e.start_date <= ${today} and (e.end_date is null or e.end_date >= ${today}))`);
