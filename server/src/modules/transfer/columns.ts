@@ -108,6 +108,14 @@ export function validateRow<Key extends string, Shape extends z.ZodRawShape>(
   problems: ProblemList,
   check?: RowCheck<Key, z.infer<z.ZodObject<Shape>>>,
 ): { row: z.infer<z.ZodObject<Shape>> & { line: number }; bad: boolean } {
+  // Most rows are good: one parse of the whole row is the fast path; a bad row is read again cell
+  // by cell below so that every bad cell is reported.
+  const whole = schema.safeParse(record);
+  if (whole.success) {
+    const issues = check?.(whole.data) ?? [];
+    for (const issue of issues) problems.add({ line, field: columns.headerOf(issue.field), message: issue.message });
+    return { row: { ...whole.data, line }, bad: issues.length > 0 };
+  }
   const row: Record<string, unknown> = {};
   const badCells = new Set<Key>();
   for (const [key, field] of Object.entries(schema.shape) as [Key, z.ZodType][]) {

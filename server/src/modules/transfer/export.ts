@@ -72,11 +72,9 @@ async function writeSystems(db: Executor, actor: Actor, writer: TableWriter, for
 async function writeOrg(db: Executor, actor: Actor, writer: TableWriter) {
   const kind = choiceReader(personKindChoices);
   const { units, titles, numberOf } = await inTenant(db, actor, async (tx) => {
-    const [units, titles, numbers] = await Promise.all([
-      exportUnits(tx),
-      positionTitles(tx),
-      tx.select({ id: persons.id, employeeNumber: persons.employeeNumber }).from(persons),
-    ]);
+    const units = await exportUnits(tx);
+    const titles = await positionTitles(tx);
+    const numbers = await tx.select({ id: persons.id, employeeNumber: persons.employeeNumber }).from(persons);
     return { units, titles, numberOf: new Map(numbers.map((row) => [row.id, row.employeeNumber])) };
   });
   const unitById = new Map(units.map((unit) => [unit.id, unit]));

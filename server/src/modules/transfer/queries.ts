@@ -47,12 +47,11 @@ export function primaryEmployments(tx: Executor, personIds?: string[]) {
 }
 
 export async function loadOrgState(tx: Executor): Promise<OrgState> {
-  const [units, people, jobs, titles] = await Promise.all([
-    tx.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, parentId: orgUnits.parentId, managerPersonId: orgUnits.managerPersonId }).from(orgUnits),
-    tx.select({ id: persons.id, employeeNumber: persons.employeeNumber, givenName: persons.givenName, familyName: persons.familyName, email: persons.email, kind: persons.kind }).from(persons),
-    primaryEmployments(tx),
-    tx.select({ id: positions.id, title: positions.title }).from(positions),
-  ]);
+  // One after another: a transaction is one connection, and node-postgres queues concurrent queries.
+  const units = await tx.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, parentId: orgUnits.parentId, managerPersonId: orgUnits.managerPersonId }).from(orgUnits);
+  const people = await tx.select({ id: persons.id, employeeNumber: persons.employeeNumber, givenName: persons.givenName, familyName: persons.familyName, email: persons.email, kind: persons.kind }).from(persons);
+  const jobs = await primaryEmployments(tx);
+  const titles = await tx.select({ id: positions.id, title: positions.title }).from(positions);
   const employmentOf = new Map<string, StoredEmployment>(jobs.map(({ personId, ...job }) => [personId, job]));
   const personsByNumber = new Map<string, StoredPerson>();
   for (const person of people) personsByNumber.set(person.employeeNumber, { ...person, employment: employmentOf.get(person.id) ?? null });
@@ -60,12 +59,10 @@ export async function loadOrgState(tx: Executor): Promise<OrgState> {
 }
 
 export async function loadSystemsState(tx: Executor): Promise<SystemsState> {
-  const [rows, pools, people, units] = await Promise.all([
-    tx.select().from(systems),
-    tx.select({ systemId: licencePools.systemId, licenceType: licencePools.licenceType, count: licencePools.count, unitPrice: licencePools.unitPrice }).from(licencePools),
-    tx.select({ id: persons.id, employeeNumber: persons.employeeNumber }).from(persons),
-    tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits),
-  ]);
+  const rows = await tx.select().from(systems);
+  const pools = await tx.select({ systemId: licencePools.systemId, licenceType: licencePools.licenceType, count: licencePools.count, unitPrice: licencePools.unitPrice }).from(licencePools);
+  const people = await tx.select({ id: persons.id, employeeNumber: persons.employeeNumber }).from(persons);
+  const units = await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits);
   const licencesOf = new Map<string, LicenceCell[]>();
   for (const { systemId, ...pool } of pools) {
     const list = licencesOf.get(systemId) ?? [];

@@ -44,10 +44,12 @@ async function* decodeUtf8(input: Readable): AsyncGenerator<string> {
 async function* readCsv(input: Readable): AsyncGenerator<SheetRow> {
   const text = decodeUtf8(input);
   // The header line is read first so that the delimiter is guessed from it, not from a cell.
+  // (Not `for await … break`: that would close the generator and lose the rest of the file.)
   let head = '';
-  for await (const chunk of text) {
-    head += chunk;
-    if (head.includes('\n')) break;
+  while (!head.includes('\n')) {
+    const next = await text.next();
+    if (next.done) break;
+    head += next.value;
   }
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
     delimiter: guessDelimiter(head.split(/\r?\n/, 1)[0] ?? ''),
