@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import type { Database } from '../../server/src/platform/database/connection.ts';
@@ -20,7 +20,7 @@ export interface TestApp {
   tokenHeaders(tenantId: string, role: AppRole): Promise<Record<string, string>>;
   /** Creates a user and signs in through the demo route: cookie and CSRF headers. */
   sessionHeaders(tenantSlug: string, role: AppRole): Promise<Record<string, string>>;
-  inject(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
