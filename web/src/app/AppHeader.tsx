@@ -12,7 +12,7 @@ export function AppHeader() {
     <header className="app-header">
       <div className="app-header__top">
         <div className="app-header__brand">
-          <NavLink to="/" className="app-header__product">
+          <NavLink to="/" className="app-header__product ds-focus">
             Grunnmur
           </NavLink>
           <span className="app-header__tenant">{session.tenant.name}</span>
@@ -42,14 +42,14 @@ function MainNavigation() {
       <ul>
         {items.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.end}>
+            <NavLink to={item.to} end={item.end} className="ds-focus">
               {item.label}
             </NavLink>
           </li>
         ))}
         <li>
           {/* The API docs are served by the server, outside the web app's router. */}
-          <a href="/api/docs">{t('nav.apiDocs')}</a>
+          <a href="/api/docs" className="ds-focus">{t('nav.apiDocs')}</a>
         </li>
       </ul>
     </nav>
