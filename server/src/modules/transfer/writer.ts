@@ -3,7 +3,7 @@
  *
  * CSV is what Norwegian Excel opens with a double click: `;` between cells, UTF-8 with a byte
  * order mark, CRLF line ends, decimal comma. Dates are ISO (YYYY-MM-DD). The reader takes all of
- * this back, so export → import changes nothing (see docs/decisions/transfer-file-format.md).
+ * this back, so export → import changes nothing (see docs/decisions/0004-import-export-files.md).
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
