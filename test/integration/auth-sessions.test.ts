@@ -94,6 +94,15 @@ describe('sessions, CSRF and API tokens', () => {
     expect((await t.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
   });
 
+  it('sends the browser back to the sign-in page when OpenID Connect is not configured', async () => {
+    for (const url of ['/api/auth/oidc/start', '/api/auth/oidc/callback?code=x&state=y']) {
+      const response = await t.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(303);
+      expect(response.headers.location, url).toBe('/sign-in?error=oidc_not_configured');
+    }
+    expect((await t.inject({ method: 'GET', url: '/api/auth/options' })).json().oidc).toBe(false);
+  });
+
   it('gives a session cookie that scripts cannot read and other sites do not send on writes', async () => {
     const [user] = (await t.inject({ method: 'GET', url: '/api/auth/demo-users?tenant=demo' })).json();
     const response = await t.inject({ method: 'POST', url: '/api/auth/demo-sign-in', payload: { tenant: 'demo', userId: user.id } });

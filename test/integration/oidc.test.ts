@@ -18,6 +18,8 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 const accounts: Record<string, Record<string, unknown>> = {
   alice: { email: 'alice@nabo.kommune.no', email_verified: true, name: 'Alice Ny' },
   bob: { email: 'Bob.Berg@nabo.kommune.no', email_verified: true, name: 'Bob Berg' },
+  carol: { email: 'carol@nabo.kommune.no', email_verified: true, name: 'Carol Ny' },
+  dave: { email: 'dave@nabo.kommune.no', email_verified: false, name: 'Dave Uverifisert' },
 };
 
 async function freePort(): Promise<number> {
@@ -162,6 +164,13 @@ describe('OpenID Connect sign-in against a locally started provider', () => {
       .values({ tenantId: naboId, employeeNumber: '1001', givenName: 'Bob', familyName: 'Berg', email: 'bob.berg@nabo.kommune.no' })
       .returning();
     bobPersonId = bob!.id;
+    await t.database.db
+      .insert(persons)
+      .values({ tenantId: naboId, employeeNumber: '1002', givenName: 'Dave', familyName: 'Dahl', email: 'dave@nabo.kommune.no' });
+    // Carol's address already belongs to a user who signs in with another identity.
+    await t.database.db
+      .insert(users)
+      .values({ tenantId: naboId, displayName: 'Carol Gammel', email: 'carol@nabo.kommune.no', oidcIssuer: issuer, oidcSubject: 'carol-old', roles: ['employee'] });
     await t.app.listen({ port: appPort, host: '127.0.0.1' });
   });
 
@@ -233,6 +242,20 @@ describe('OpenID Connect sign-in against a locally started provider', () => {
     const { body } = await me(browser);
     expect(body.user.personId).toBe(bobPersonId);
     expect(body.tenant.slug).toBe('nabo');
+  });
+
+  it('does not link by an email address the provider says is unverified', async () => {
+    const { browser } = await signIn('dave');
+    const { body } = await me(browser);
+    expect(body.user).toMatchObject({ displayName: 'Dave Uverifisert', personId: null, roles: ['employee'] });
+  });
+
+  it('refuses to take over a user whose email is already linked to another identity', async () => {
+    const { browser, done } = await signIn('carol');
+    expect(done.response.headers.get('location')).toBe('/sign-in?error=oidc_account_conflict');
+    expect(browser.cookie(appOrigin, 'grunnmur_session')).toBeUndefined();
+    const carols = await t.database.db.select().from(users).where(eq(users.email, 'carol@nabo.kommune.no'));
+    expect(carols.map((user) => user.oidcSubject)).toEqual(['carol-old']);
   });
 
   it('refuses a callback whose state was tampered with, and starts no session', async () => {
@@ -322,5 +345,21 @@ describe('OpenID Connect sign-in against a locally started provider', () => {
     const stillThere = await fetch(new URL('/api/auth/me', appOrigin), { headers: { cookie: `grunnmur_session=${token}` } });
     expect(stillThere.status).toBe(401);
     expect(await t.database.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)))).toEqual([]);
+  });
+});
+
+describe('OpenID Connect sign-in when the provider cannot be reached', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    const closedPort = await freePort();
+    t = await createTestApp({ env: { OIDC_ISSUER: `http://127.0.0.1:${closedPort}`, OIDC_CLIENT_ID: 'grunnmur', LOG_LEVEL: 'fatal' } });
+  });
+  afterAll(() => t?.close());
+
+  it('sends the user back to the sign-in page with oidc_unavailable', async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/sign-in?error=oidc_unavailable');
   });
 });

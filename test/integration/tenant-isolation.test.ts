@@ -255,7 +255,8 @@ describe('tenant isolation', () => {
     });
   });
 
-  describe('every API route with tenant A’s session and token', () => {
+  // Hundreds of requests per test; more as the API grows.
+  describe('every API route with tenant A’s session and token', { timeout: 300_000 }, () => {
     interface Operation {
       method: string;
       path: string;
