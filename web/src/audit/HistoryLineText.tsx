@@ -23,6 +23,27 @@ function LicenceSummary({ row }: { row: Record<string, unknown> }) {
   return <> {t('line.licenceSummary', { count: format.number(row.count), price: format.money(Number(row.unit_price ?? 0)) })}</>;
 }
 
+/** An employment said in brief: «(Hjemmetjenesten, Helsefagarbeider, fra 1. jan. 2020)». */
+function EmploymentSummary({ row }: { row: Record<string, unknown> }) {
+  const { t } = useTranslation('audit');
+  const format = useFormat();
+  if (typeof row.org_unit_id !== 'string') return null;
+  return (
+    <>
+      {' ('}
+      <HistoryValue field="org_unit_id" value={row.org_unit_id} />
+      {typeof row.position_id === 'string' && (
+        <>
+          {', '}
+          <HistoryValue field="position_id" value={row.position_id} />
+        </>
+      )}
+      {typeof row.start_date === 'string' && `, ${t('line.from', { date: format.date(row.start_date) })}`}
+      {')'}
+    </>
+  );
+}
+
 /** One sentence of a history: «Endret navn fra «Acos» til «Acos WebSak»». */
 export function HistoryLineText({ line }: { line: HistoryLine }) {
   const { t } = useTranslation('audit');
@@ -35,6 +56,7 @@ export function HistoryLineText({ line }: { line: HistoryLine }) {
         <>
           {t(line.label ? `line.${line.kind}` : `line.${line.kind}Unlabelled`, { type: noun(line.entityType), label: line.label })}
           {line.entityType === 'licence_pools' && <LicenceSummary row={line.row} />}
+          {line.entityType === 'employments' && <EmploymentSummary row={line.row} />}
         </>
       );
     case 'other':

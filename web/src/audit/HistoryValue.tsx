@@ -38,6 +38,8 @@ export function HistoryValue({ field, value }: { field: string; value: unknown }
     return <>{value.map((item) => (prefix ? t(`${prefix}.${String(item)}`, { defaultValue: String(item) }) : String(item))).join(', ')}</>;
   }
   if (typeof value === 'string' && referenceKind(field)) return <ReferenceName field={field} id={value} />;
+  if (typeof value === 'string' && field.endsWith('_date') && /^\d{4}-\d{2}-\d{2}$/.test(value)) return <>{format.date(value)}</>;
+  if (typeof value === 'string' && field.endsWith('_at') && !Number.isNaN(Date.parse(value))) return <>{format.dateTime(value)}</>;
   const codedPrefix = coded[field];
   if (typeof value === 'string' && codedPrefix) return <>{t(`${codedPrefix}.${value}`, { defaultValue: value })}</>;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
