@@ -1,6 +1,7 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { withQuery } from '../app/api';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { PageLoading } from '../app/PageLoading';
@@ -76,7 +77,7 @@ export function SignInPage() {
                 </Heading>
                 <div>
                   <Button asChild>
-                    <a href={`/api/auth/oidc/start?tenant=${encodeURIComponent(tenant)}`}>{t('oidc.button')}</a>
+                    <a href={withQuery('/api/auth/oidc/start', { tenant, returnTo: params.get('next') ?? undefined })}>{t('oidc.button')}</a>
                   </Button>
                 </div>
               </section>
