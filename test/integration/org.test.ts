@@ -316,6 +316,15 @@ describe('organisation API', () => {
     });
   });
 
+  it('describes the org API in the OpenAPI document', async () => {
+    const document = (await t.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/org/units', '/api/org/units/{id}', '/api/org/units/{id}/move', '/api/org/persons', '/api/org/persons/{id}', '/api/org/positions']),
+    );
+    const parameters = document.paths['/api/org/persons'].get.parameters.map((p: { name: string }) => p.name);
+    expect(parameters).toEqual(expect.arrayContaining(['search', 'unitId', 'includeSubunits', 'page', 'pageSize']));
+  });
+
   describe('the cached tree', () => {
     const tree = async (extra: Record<string, string> = {}) => t.inject({ method: 'GET', url: '/api/org/units', headers: { ...admin, ...extra } });
     const byCode = (response: Awaited<ReturnType<typeof tree>>) =>
