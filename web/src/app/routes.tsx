@@ -17,14 +17,20 @@ export const appRoutes: RouteObject[] = [
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <OverviewPage /> },
-      { path: 'systems', element: <SystemListPage /> },
-      { path: 'systems/new', element: <SystemEditPage /> },
-      { path: 'systems/:id', element: <SystemPage /> },
-      { path: 'systems/:id/edit', element: <SystemEditPage /> },
-      { path: 'audit', element: <AuditLogPage /> },
-      ...orgRoutes,
-      { path: '*', element: <NotFoundPage /> },
+      {
+        // A page that fails shows its error inside the shell, so the navigation stays usable.
+        errorElement: <RouteError inShell />,
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: 'systems', element: <SystemListPage /> },
+          { path: 'systems/new', element: <SystemEditPage /> },
+          { path: 'systems/:id', element: <SystemPage /> },
+          { path: 'systems/:id/edit', element: <SystemEditPage /> },
+          { path: 'audit', element: <AuditLogPage /> },
+          ...orgRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ];
