@@ -6,13 +6,9 @@ import { api, setCsrfToken } from '../app/api';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { PageLoading } from '../app/PageLoading';
 import { sessionQueryKey } from '../app/session';
+import { safeNext } from './next-path';
 import { useDemoUsers, type DemoUser } from './queries';
 import { appRoles, primaryRole } from './roles';
-
-/** Only paths inside the app: `next` comes from the address bar and must not send anyone elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/';
-}
 
 function groupByRole(users: DemoUser[]): [string, DemoUser[]][] {
   const groups = new Map<string, DemoUser[]>();
