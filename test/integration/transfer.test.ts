@@ -196,6 +196,14 @@ describe('import and export of the organisation and the catalogue', () => {
     expect(text).toContain('Public 360;;drift;høy;5001;;1100;;;450000,5;signert;"Admin:5:0; Bruker:100:450";');
   });
 
+  it('says plainly that a file which is not a spreadsheet cannot be read', async () => {
+    const response = await upload('org', 'preview', 'org.xlsx', Buffer.from('%PDF-1.7 not a workbook'));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().detail).toContain('kunne ikke leses som en Excel-arbeidsbok');
+    const wrongType = await upload('org', 'preview', 'org.pdf', Buffer.from('%PDF-1.7'));
+    expect(wrongType.json().detail).toContain('Bruk CSV eller XLSX');
+  });
+
   it('serves an empty template with the headers', async () => {
     const template = await t.inject({ method: 'GET', url: '/api/import/org/template?format=csv', headers });
     expect(template.statusCode).toBe(200);

@@ -52,7 +52,7 @@ export async function parseFile(file: ImportFile, problems: ProblemList, progres
   ) as { columns: ColumnSpec[]; schema: z.ZodObject<z.ZodRawShape>; check?: RowCheck<string, Record<string, unknown>> };
   let columns: ResolvedColumns<string> | undefined;
   const rows: (SystemRow | OrgRow)[] = [];
-  for await (const row of readRows(file.open(), file.format)) {
+  for await (const row of readable(file)) {
     if (!columns) {
       columns = resolveColumns<string>(spec.columns, row.cells, problems);
       // Without a required column every row would repeat the same complaint.
@@ -78,6 +78,19 @@ export async function parseFile(file: ImportFile, problems: ProblemList, progres
     columns = resolveColumns<string>(spec.columns, [], new ProblemList());
   }
   return { kind: file.kind, rows, columns } as ParsedFile;
+}
+
+/** A file that is not the format it claims (a PDF named .xlsx) is the user's problem, said plainly. */
+async function* readable(file: ImportFile) {
+  try {
+    yield* readRows(file.open(), file.format);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'validation_failed',
+      `Filen «${file.fileName}» kunne ikke leses som ${file.format === 'xlsx' ? 'en Excel-arbeidsbok (XLSX)' : 'CSV'}. Lagre den som CSV (UTF-8) eller XLSX og prøv igjen.`,
+    );
+  }
 }
 
 type Plan = { kind: 'systems'; plan: SystemsPlan } | { kind: 'org'; plan: OrgPlan };
