@@ -51,6 +51,7 @@ describe('organisation API', () => {
         ['assistant', '1004', 'Per', 'Hansen', null],
         ['mover', '1005', 'Liv', 'Berg', 'liv.berg@demo.kommune.no'],
         ['leaver', '1006', 'Ola', 'Dahl', null],
+        ['consultant', '1007', 'Nils', 'Øren', null],
       ] as const;
       for (const [key, employeeNumber, givenName, familyName, email] of people) {
         const [row] = await tx.insert(persons).values({ tenantId, employeeNumber, givenName, familyName, email }).returning();
@@ -62,8 +63,16 @@ describe('organisation API', () => {
 
       await tx.update(orgUnits).set({ managerPersonId: person.director! }).where(eqId(unit.root!));
       await tx.update(orgUnits).set({ managerPersonId: person.principal! }).where(eqId(unit.school!));
-      const employ = (key: string, unitKey: string, positionId: string | null, startDate: string, endDate: string | null = null) =>
-        tx.insert(employments).values({ tenantId, personId: person[key]!, orgUnitId: unit[unitKey]!, positionId, startDate, endDate });
+      const employ = (key: string, unitKey: string, positionId: string | null, startDate: string, endDate: string | null = null, managerKey?: string) =>
+        tx.insert(employments).values({
+          tenantId,
+          personId: person[key]!,
+          orgUnitId: unit[unitKey]!,
+          positionId,
+          startDate,
+          endDate,
+          managerPersonId: managerKey ? person[managerKey]! : null,
+        });
       await employ('director', 'root', null, '2015-01-01');
       await employ('principal', 'school', principalPosition!.id, '2018-08-01');
       await employ('teacher', 'school', teacherPosition!.id, '2019-08-01');
@@ -72,6 +81,8 @@ describe('organisation API', () => {
       await employ('mover', 'school', teacherPosition!.id, '2020-08-01', shiftDays(30));
       await employ('mover', 'kindergarten', teacherPosition!.id, shiftDays(31));
       await employ('leaver', 'health', null, '2010-01-01', shiftDays(-1));
+      // Nils works in Helse, which has no leader, and reports to the principal by name.
+      await employ('consultant', 'health', null, '2024-01-01', null, 'principal');
 
       await tx.insert(systems).values([
         { tenantId, name: 'Visma Flyt Skole', owningUnitId: unit.oppvekst!, ownerPersonId: person.principal!, administratorPersonId: person.teacher! },
@@ -90,8 +101,8 @@ describe('organisation API', () => {
     // Principal, teacher and Liv (still there until her move); not yet Liv's future kindergarten job.
     expect(byCode['2100']).toMatchObject({ employeeCount: 3, descendantCount: 1 });
     expect(byCode['2200']).toMatchObject({ employeeCount: 0, descendantCount: 0 });
-    // Ola's employment ended yesterday.
-    expect(byCode['3000']).toMatchObject({ employeeCount: 0 });
+    // Nils; not Ola, whose employment ended yesterday.
+    expect(byCode['3000']).toMatchObject({ employeeCount: 1 });
   });
 
   it('shows a unit with its path, children, current staff and owned systems', async () => {
@@ -156,12 +167,12 @@ describe('organisation API', () => {
       expect(await names(`unitId=${unit.oppvekst}&includeSubunits=true`)).toEqual(['Liv Berg', 'Per Hansen', 'Åse Ærlighet', 'Øystein Ås'].sort());
       expect(await names(`unitId=${unit.oppvekst}`)).toEqual([]);
       // Ola's employment in Helse has ended.
-      expect(await names(`unitId=${unit.health}&includeSubunits=true`)).toEqual([]);
+      expect(await names(`unitId=${unit.health}&includeSubunits=true`)).toEqual(['Nils Øren']);
     });
 
     it('pages through the list and reports the total', async () => {
       const page = (await t.inject({ method: 'GET', url: '/api/org/persons?pageSize=2&page=2', headers: admin })).json();
-      expect(page.total).toBe(6);
+      expect(page.total).toBe(7);
       expect(page.items).toHaveLength(2);
       expect(page.page).toBe(2);
     });
@@ -197,7 +208,25 @@ describe('organisation API', () => {
       const principal = (await t.inject({ method: 'GET', url: `/api/org/persons/${person.principal}`, headers: admin })).json();
       expect(principal.manager).toEqual({ id: person.director, name: 'Kari Nordmann' });
       expect(principal.ownedSystems).toEqual([{ id: expect.any(String), name: 'Visma Flyt Skole' }]);
-      expect(principal.directReports.map((r: { name: string }) => r.name)).toEqual(['Liv Berg', 'Åse Ærlighet']);
+      // Norwegian order; Per works in the leaderless SFO below the school, Nils names the principal.
+      expect(principal.directReports.map((r: { name: string }) => r.name)).toEqual(['Liv Berg', 'Per Hansen', 'Åse Ærlighet', 'Nils Øren']);
+    });
+
+    it('takes the manager named on the employment over the unit leader', async () => {
+      const consultant = (await t.inject({ method: 'GET', url: `/api/org/persons/${person.consultant}`, headers: admin })).json();
+      expect(consultant.manager).toEqual({ id: person.principal, name: 'Øystein Ås' });
+      expect(consultant.employments[0].manager).toEqual({ id: person.principal, name: 'Øystein Ås' });
+    });
+
+    it('lists as direct reports exactly the people whose manager the person is', async () => {
+      const director = (await t.inject({ method: 'GET', url: `/api/org/persons/${person.director}`, headers: admin })).json();
+      expect(director.manager).toBeNull();
+      expect(director.directReports).toEqual([{ id: person.principal, name: 'Øystein Ås', position: 'Rektor' }]);
+      for (const key of ['principal', 'teacher', 'assistant', 'mover', 'consultant']) {
+        const detail = (await t.inject({ method: 'GET', url: `/api/org/persons/${person[key]}`, headers: admin })).json();
+        const manager = (await t.inject({ method: 'GET', url: `/api/org/persons/${detail.manager.id}`, headers: admin })).json();
+        expect(manager.directReports.map((r: { id: string }) => r.id), key).toContain(person[key]);
+      }
     });
 
     it('updates a person and records it in their history', async () => {

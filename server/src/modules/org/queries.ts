@@ -321,25 +321,38 @@ async function personRef(tx: Executor, id: string | null) {
 }
 
 /**
- * Who reports to a person: employments that name them as manager, and — where the employment
- * names nobody — the staff of units they lead and the leaders of the units right below those.
- * Mirrors `resolveManagerId` for the common cases.
+ * Who reports to a person — the inverse of `resolveManagerId`: employments that name them as
+ * manager, and among those that name nobody, the staff of the units they lead and of the
+ * leaderless units below those, and the leaders of the next led units down.
  */
 async function directReportsOf(tx: Executor, personId: string, today: Day) {
   const rows = await rowsOf<{ id: string; name: string; position: string | null; familyName: string; givenName: string }>(
     tx,
-    sql`select distinct on (p.id) p.id, p.given_name || ' ' || p.family_name as name, pos.title as position,
+    // Three index-friendly parts rather than one OR across joined tables, which would read
+    // every employment of the municipality. `union` in the walk stops even on cyclic data.
+    sql`with recursive reach(id) as (
+          select id from org_units where manager_person_id = ${personId}
+          union
+          select below.id from org_units below join reach on below.parent_id = reach.id where below.manager_person_id is null
+        ),
+        reporting as (
+          select e.person_id, e.position_id, e.is_primary, e.start_date, e.end_date
+          from employments e where e.manager_person_id = ${personId}
+          union all
+          select e.person_id, e.position_id, e.is_primary, e.start_date, e.end_date
+          from employments e where e.manager_person_id is null and e.org_unit_id in (select id from reach)
+          union all
+          select e.person_id, e.position_id, e.is_primary, e.start_date, e.end_date
+          from org_units unit
+          join employments e on e.org_unit_id = unit.id and e.person_id = unit.manager_person_id
+          where unit.parent_id in (select id from reach) and e.manager_person_id is null
+        )
+        select distinct on (p.id) p.id, p.given_name || ' ' || p.family_name as name, pos.title as position,
                p.family_name as "familyName", p.given_name as "givenName"
-        from employments e
+        from reporting e
         join persons p on p.id = e.person_id
         left join positions pos on pos.id = e.position_id
-        left join org_units unit on unit.id = e.org_unit_id
-        left join org_units above on above.id = unit.parent_id
-        where e.start_date <= ${today} and (e.end_date is null or e.end_date >= ${today})
-          and p.id <> ${personId}
-          and (e.manager_person_id = ${personId}
-               or (e.manager_person_id is null and unit.manager_person_id = ${personId})
-               or (e.manager_person_id is null and unit.manager_person_id = p.id and above.manager_person_id = ${personId}))
+        where e.start_date <= ${today} and (e.end_date is null or e.end_date >= ${today}) and p.id <> ${personId}
         order by p.id, e.is_primary desc`,
   );
   return rows.sort(byFamilyThenGivenName).map(({ id, name, position }) => ({ id, name, position }));
