@@ -27,11 +27,11 @@ function excludedColumns<Table extends PgTable>(table: Table, keys: readonly (ke
 type SqlType = 'uuid' | 'text' | 'date' | 'boolean';
 
 /**
- * INSERT … SELECT FROM unnest(…) ON CONFLICT (id) DO UPDATE for a batch of rows: one array
- * parameter per column instead of one parameter per cell, which is far cheaper to build, send
- * and plan than a VALUES list of thousands of rows. The same statement runs on PGlite.
+ * Writes a batch with one array parameter per column (`unnest`), far cheaper to build, send and
+ * plan than a VALUES list of thousands of rows: new rows with a plain INSERT … SELECT, stored ones
+ * with one UPDATE … FROM. The same statements run on PGlite.
  */
-async function bulkUpsert<Row extends { id: string }>(
+async function bulkWrite<Row extends { id: string; isNew: boolean }>(
   tx: Executor,
   table: string,
   tenantId: string,
@@ -39,15 +39,30 @@ async function bulkUpsert<Row extends { id: string }>(
   columns: readonly { column: string; type: SqlType; value: (row: Row) => unknown }[],
   updated: readonly string[],
 ) {
-  const names = ['id', ...columns.map((c) => c.column)];
-  const arrays = [
-    sql`${sql.param(rows.map((row) => row.id))}::uuid[]`,
-    ...columns.map((c) => sql`${sql.param(rows.map(c.value))}::${sql.raw(c.type)}[]`),
-  ];
-  const set = [...updated.map((column) => `"${column}" = excluded."${column}"`), 'updated_at = now()'].join(', ');
-  await tx.execute(sql`insert into ${sql.raw(`"${table}"`)} (tenant_id, ${sql.raw(names.map((n) => `"${n}"`).join(', '))})
-    select ${tenantId}::uuid, * from unnest(${sql.join(arrays, sql`, `)})
-    on conflict (id) do update set ${sql.raw(set)}`);
+  const quote = (name: string) => `"${name}"`;
+  const arrays = (subset: readonly Row[], of: typeof columns) =>
+    sql.join(
+      [
+        sql`${sql.param(subset.map((row) => row.id))}::uuid[]`,
+        ...of.map((c) => sql`${sql.param(subset.map(c.value))}::${sql.raw(c.type)}[]`),
+      ],
+      sql`, `,
+    );
+  const created = rows.filter((row) => row.isNew);
+  if (created.length) {
+    const names = ['id', ...columns.map((c) => c.column)].map(quote).join(', ');
+    await tx.execute(sql`insert into ${sql.raw(quote(table))} (tenant_id, ${sql.raw(names)})
+      select ${tenantId}::uuid, * from unnest(${arrays(created, columns)})`);
+  }
+  const changed = rows.filter((row) => !row.isNew);
+  if (changed.length) {
+    const written = columns.filter((c) => updated.includes(c.column));
+    const names = ['id', ...written.map((c) => c.column)].map(quote).join(', ');
+    const set = [...written.map((c) => `${quote(c.column)} = v.${quote(c.column)}`), 'updated_at = now()'].join(', ');
+    await tx.execute(sql`update ${sql.raw(quote(table))} as t set ${sql.raw(set)}
+      from unnest(${arrays(changed, written)}) as v(${sql.raw(names)})
+      where t.id = v.id`);
+  }
 }
 
 export type Progress = (done: number, total: number) => Promise<void> | void;
@@ -131,7 +146,7 @@ export async function writeOrgPlan(tx: Executor, tenantId: string, plan: OrgPlan
     await step(batch.length);
   }
   for (const batch of batches(plan.persons)) {
-    await bulkUpsert(tx, 'persons', tenantId, batch, [
+    await bulkWrite(tx, 'persons', tenantId, batch, [
       { column: 'employee_number', type: 'text', value: (p) => p.employeeNumber },
       { column: 'given_name', type: 'text', value: (p) => p.givenName },
       { column: 'family_name', type: 'text', value: (p) => p.familyName },
@@ -142,7 +157,7 @@ export async function writeOrgPlan(tx: Executor, tenantId: string, plan: OrgPlan
   }
   // Units come parents first, so every batch refers only to units already written.
   for (const batch of batches(plan.units)) {
-    await bulkUpsert(tx, 'org_units', tenantId, batch, [
+    await bulkWrite(tx, 'org_units', tenantId, batch, [
       { column: 'code', type: 'text', value: (u) => u.code },
       { column: 'name', type: 'text', value: (u) => u.name },
       { column: 'parent_id', type: 'uuid', value: (u) => u.parentId },
@@ -151,7 +166,7 @@ export async function writeOrgPlan(tx: Executor, tenantId: string, plan: OrgPlan
     await step(batch.length);
   }
   for (const batch of batches(plan.employments)) {
-    await bulkUpsert(tx, 'employments', tenantId, batch, [
+    await bulkWrite(tx, 'employments', tenantId, batch, [
       { column: 'person_id', type: 'uuid', value: (e) => e.personId },
       { column: 'org_unit_id', type: 'uuid', value: (e) => e.orgUnitId },
       { column: 'position_id', type: 'uuid', value: (e) => e.positionId },
