@@ -11,7 +11,9 @@ export function describeMachine(): string {
     // Not Linux: os.cpus() is good enough.
   }
   const memoryGiB = Math.round(os.totalmem() / 1024 ** 3);
-  return `${os.availableParallelism()} cores (nproc), ${memoryGiB} GiB RAM, ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  // Other work on the machine skews every figure; the load average says how much there was.
+  const load = os.loadavg()[0]!.toFixed(1);
+  return `${os.availableParallelism()} cores (nproc), ${memoryGiB} GiB RAM, ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}; load average ${load} when the run started`;
 }
 
 export function today(): string {
