@@ -147,7 +147,9 @@ ${seconds(database.loadMs)}). The real server (\`node bin/start.js\`, \`LOG_LEVE
 ${rate} requests/s (\`overallRate\`, 20 connections) for ${duration} s per endpoint after 400 warm-up requests.
 p50/p95/p99 are of the measured response times; "CO-corrected" is autocannon's own p99, which
 also counts the requests a slow answer delayed. "One at a time" is the median of 50 sequential
-requests: the server's own time per request, without queueing.
+requests: the server's own time per request, without queueing. Server, PostgreSQL and autocannon
+share the machine's 2 cores, so when "one at a time" times 200/s approaches 1,000 ms per second
+of CPU, requests queue and the percentiles grow far beyond the per-request time.
 
 ${table}`;
 
