@@ -142,6 +142,8 @@ export async function runImport(db: Executor, actor: Actor, file: ImportFile, op
     if (!problems.empty) reject(problems);
     const preview = present(file.kind, planned.plan.changes);
     if (!options.apply) return preview;
+    // The plan holds what is to be written; the checked rows can go before the writing starts.
+    parsed.rows.length = 0;
     const progress = options.progressInTransaction === false ? undefined : options.progress;
     if (planned.kind === 'systems') await writeSystemsPlan(tx, actor.tenantId, planned.plan, progress);
     else await writeOrgPlan(tx, actor.tenantId, planned.plan, progress);
