@@ -108,7 +108,7 @@ function reject(problems: ProblemList): never {
   const shown = problems.items.length < problems.total ? ` De første ${problems.items.length} vises.` : '';
   throw new AppError(
     'import_rejected',
-    `Filen har ${problems.total} ${problems.total === 1 ? 'feil' : 'feil'}, og ingenting er endret. Rett feilene og prøv igjen.${shown}`,
+    `Filen har ${problems.total} feil, og ingenting er endret. Rett feilene og prøv igjen.${shown}`,
     problems.items,
     { problemCount: problems.total },
   );
