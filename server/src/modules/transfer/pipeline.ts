@@ -63,7 +63,7 @@ export async function parseFile(file: ImportFile, problems: ProblemList, progres
       problems.add({
         line: row.line,
         field: `kolonne ${stray.column}`,
-        message: `Raden har flere celler enn det er kolonner («${stray.text.trim()}»). Står det semikolon i en celle uten anførselstegn rundt?`,
+        message: `Raden har flere celler enn det er kolonner («${stray.text.trim()}»). Står det et skilletegn (; eller ,) i en celle uten anførselstegn rundt?`,
       });
     }
     const record = columns.toRecord(row.cells);

@@ -59,12 +59,17 @@ async function* readCsv(input: Readable): AsyncGenerator<SheetRow> {
     yield* text;
   })()), parser).catch((error: unknown) => parser.destroy(error as Error));
   let line = 0;
-  for await (const cells of parser as AsyncIterable<string[]>) {
-    // Blank lines are counted but not yielded, so line numbers match what an editor shows.
-    line += 1;
-    if (cells.some((cell) => cell.trim() !== '')) yield { line, cells };
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      // Blank lines are counted but not yielded, so line numbers match what an editor shows.
+      line += 1;
+      if (cells.some((cell) => cell.trim() !== '')) yield { line, cells };
+    }
+    await feeding;
+  } finally {
+    // A reader that stops early (a broken header) leaves no open file behind.
+    input.destroy();
   }
-  await feeding;
 }
 
 async function* readXlsx(input: Readable): AsyncGenerator<SheetRow> {
