@@ -63,8 +63,10 @@ export const requestContext = fp(async (app: FastifyInstance) => {
         via: 'token',
         actor: { tenantId: row.tenant.id, actorId, actorName: `API: ${row.token.name}`, requestId: request.id },
       };
-      // Not awaited on the request path; last use is informational.
-      void app.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id)).catch(() => undefined);
+      // Last use is informational: written at most once a minute, and not awaited on the request path.
+      if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > 60_000) {
+        void app.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id)).catch(() => undefined);
+      }
       return;
     }
     const cookie = request.cookies[sessionCookie];
