@@ -79,6 +79,7 @@ describe('import and export of the organisation and the catalogue', () => {
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json()).toMatchObject({ kind: 'org', rows: 4, summary: { create: 4, update: 0, unchanged: 0 } });
     expect(preview.json().changes[2]).toEqual({ line: 4, action: 'create', label: 'Ola Hansen (5002)' });
+    expect(preview.json().notice).toContain('sletter aldri');
     expect(await counts()).toEqual(before);
 
     const job = await importAndWait('org', 'org.csv', goodOrgCsv);

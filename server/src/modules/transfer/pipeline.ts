@@ -27,6 +27,8 @@ export interface ImportPreview {
   summary: ImportSummary;
   /** The first rows' outcome; the summary counts all of them. */
   changes: RowChange[];
+  /** What an import never does, said to the user before they apply. */
+  notice: string;
 }
 
 export interface ImportFile {
@@ -115,7 +117,13 @@ function reject(problems: ProblemList): never {
 }
 
 function present(kind: ImportKind, changes: RowChange[]): ImportPreview {
-  return { kind, rows: changes.length, summary: summarise(changes), changes: changes.slice(0, changesShown) };
+  return {
+    kind,
+    rows: changes.length,
+    summary: summarise(changes),
+    changes: changes.slice(0, changesShown),
+    notice: 'Det som ikke står i filen, blir stående: en import sletter aldri noe.',
+  };
 }
 
 export interface RunOptions {

@@ -10,6 +10,7 @@ export const importPreview = z.object({
   rows: z.number().int(),
   summary: z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() }),
   changes: z.array(z.object({ line: z.number().int(), action: z.enum(['create', 'update', 'unchanged']), label: z.string() })),
+  notice: z.string(),
 });
 
 export const jobAccepted = z.object({ jobId: z.uuid() });
