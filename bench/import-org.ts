@@ -129,8 +129,9 @@ Target (issue 2): ≤ ${targetSeconds} s for 50,000 employees on PostgreSQL, mem
 | first import (empty tenant) | ${first.preview.rows} | ${first.preview.summary.create} | ${first.preview.summary.update} | ${first.preview.summary.unchanged} | **${seconds(first.ms)}** | ${cpu(first)} |
 | same file again | ${second.preview.rows} | ${second.preview.summary.create} | ${second.preview.summary.update} | ${second.preview.summary.unchanged} | ${seconds(second.ms)} | ${cpu(second)} |
 
-The two processes work one after the other, so on an otherwise idle machine the time approaches the
-sum of the CPU columns; the difference to the measured time is waiting for a core, and disk.
+The two processes mostly work one after the other, so on an otherwise idle machine the time is about
+the sum of the CPU columns (a little less: V8 collects garbage on helper threads); more than the sum
+is waiting for a core, or for the disk.
 
 - Stored: ${stored.persons} persons, ${stored.employments} employments, ${stored.units} units, ${stored.audit} audit events.
 - Peak RSS of the whole process (\`process.resourceUsage().maxRSS\`): **${mib(rssPeak)}**
