@@ -63,6 +63,10 @@ async function openPglite(dataDir?: string): Promise<Database> {
 
 async function openPostgres(url: string, poolSize = 20): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client whose connection the server ends (restart, failover, a test dropping its
+  // database) is reported here; unhandled, that 'error' event would crash the process. The pool
+  // drops the client and opens a new one when needed.
+  pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
   // Numeric and date columns come back as the strings PostgreSQL sends; Drizzle maps what it knows.
   const db = drizzleNodePg(pool, { schema }) as unknown as Executor;
   await db.execute(sql`select 1`);
