@@ -14,6 +14,10 @@ import { describeMachine, today } from './support/machine.ts';
 import { createBenchDatabase } from './support/postgres-fixture.ts';
 import { seconds, writeResultsSection } from './support/results.ts';
 
+// Taken before the run: the load average is about the conditions it ran in.
+const machine = describeMachine();
+const startedAt = today();
+
 const { values: options } = parseArgs({
   options: {
     employees: { type: 'string', default: '5000' },
@@ -137,8 +141,8 @@ const table = [
   ),
 ].join('\n');
 
-const body = `Measured by \`npm run bench:api\` (\`bench/api-latency.ts\`) on ${today()}.
-Machine: ${describeMachine()}; load generator (autocannon) and server share it.
+const body = `Measured by \`npm run bench:api\` (\`bench/api-latency.ts\`) on ${startedAt}.
+Machine: ${machine}; load generator (autocannon) and server share it.
 
 PostgreSQL ${'(127.0.0.1:5432)'}, a fresh database with the demo municipality generated at
 ${employees} employees (${Object.entries(database.counts).map(([table, n]) => `${n} ${table}`).join(', ')}; loaded in

@@ -14,6 +14,10 @@ import { freePort, repositoryRoot, startServer, temporaryDataDir } from '../test
 import { describeMachine, today } from './support/machine.ts';
 import { median, seconds, writeResultsSection } from './support/results.ts';
 
+// Taken before the run: the load average is about the conditions it ran in.
+const machine = describeMachine();
+const startedAt = today();
+
 const { values: options } = parseArgs({
   options: {
     rounds: { type: 'string', default: '3' },
@@ -119,8 +123,8 @@ function profileLaterStart(): string {
 const profile = profileLaterStart();
 console.log(`\nWhere a later start's time goes:\n${profile}`);
 
-const body = `Measured by \`npm run bench:startup\` (\`bench/startup.ts\`) on ${today()}.
-Machine: ${describeMachine()}.
+const body = `Measured by \`npm run bench:startup\` (\`bench/startup.ts\`) on ${startedAt}.
+Machine: ${machine}.
 
 Time from spawning \`node bin/start.js\` (embedded PGlite, fresh \`GRUNNMUR_DATA\`) until \`GET /\`
 returns the web app's HTML. The first start migrates and loads the demo municipalities; a later start
