@@ -6,22 +6,23 @@ import { loadDemoIfEmpty } from './demo/load-demo.ts';
 
 export interface Runtime {
   database: Database;
+  /** Defined, not yet started: call `jobs.start()` once the process is ready to serve. */
   jobs: JobQueue;
   close(): Promise<void>;
 }
 
 /**
  * Opens the database, migrates it, loads the demo municipalities into an empty one and prepares
- * the job queue: the same start for the server and the CLI.
+ * the job queue: the same start for the server and the CLI. The server starts the queue after it
+ * listens, so that pg-boss's own start does not delay the first page.
  */
-export async function startRuntime(config: Config, { workJobs }: { workJobs: boolean }): Promise<Runtime> {
+export async function startRuntime(config: Config): Promise<Runtime> {
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
     if (config.demoData) await loadDemoIfEmpty(database);
     const jobs = new JobQueue(database);
     for (const definition of jobDefinitions) jobs.define(definition);
-    await jobs.start({ work: workJobs });
     return {
       database,
       jobs,

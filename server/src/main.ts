@@ -1,4 +1,3 @@
-import { buildApp } from './app.ts';
 import { startRuntime } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DatabaseLockedError } from './platform/database/connection.ts';
@@ -7,13 +6,17 @@ const startedAt = performance.now();
 const config = loadConfig();
 
 try {
-  const runtime = await startRuntime(config, { workJobs: true });
+  // The database opens (PGlite compiles its WebAssembly) while the web app's modules load.
+  const opening = startRuntime(config);
+  const { buildApp } = await import('./app.ts');
+  const runtime = await opening;
   const app = await buildApp({ config, database: runtime.database, jobs: runtime.jobs });
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     { database: runtime.database.kind, startupMs: Math.round(performance.now() - startedAt) },
     `Grunnmur is ready on ${config.publicUrl}`,
   );
+  await runtime.jobs.start({ work: true });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

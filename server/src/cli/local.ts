@@ -13,7 +13,8 @@ export class CliFailure extends Error {}
 export async function withTenant<T>(slug: string, work: (runtime: Runtime, actor: Actor) => Promise<T>): Promise<T> {
   let runtime: Runtime;
   try {
-    runtime = await startRuntime({ ...loadConfig(), logLevel: 'warn' }, { workJobs: false });
+    runtime = await startRuntime({ ...loadConfig(), logLevel: 'warn' });
+    await runtime.jobs.start({ work: false });
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       say(lockedMessage(error.dataDir));

@@ -4,7 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+import { excelLibrary } from './excel-library.ts';
 import Papa from 'papaparse';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -73,7 +73,7 @@ async function* readCsv(input: Readable): AsyncGenerator<SheetRow> {
 }
 
 async function* readXlsx(input: Readable): AsyncGenerator<SheetRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new (excelLibrary().stream.xlsx.WorkbookReader)(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -7,7 +7,7 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { excelLibrary } from './excel-library.ts';
 import type { FileFormat } from './reader.ts';
 
 export type OutCell = string | number | null;
@@ -48,7 +48,7 @@ function csvWriter(out: Writable): TableWriter {
 }
 
 function xlsxWriter(out: Writable, sheetName: string): TableWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const workbook = new (excelLibrary().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
   return {
     async row(cells) {

@@ -54,7 +54,15 @@ export class JobQueue {
     this.definitions.set(definition.name, definition as JobDefinition<unknown>);
   }
 
-  async start({ work = true }: { work?: boolean } = {}): Promise<void> {
+  /** Resolves once the queue can take work; `send` waits for it, so a start in the background is safe. */
+  private ready: Promise<void> | undefined;
+
+  start(options: { work?: boolean } = {}): Promise<void> {
+    this.ready ??= this.startQueue(options);
+    return this.ready;
+  }
+
+  private async startQueue({ work = true }: { work?: boolean }): Promise<void> {
     await this.boss.start();
     this.started = true;
     for (const definition of this.definitions.values()) {
@@ -68,12 +76,16 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    await this.ready?.catch(() => undefined);
     if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     this.started = false;
+    this.ready = undefined;
   }
 
   /** Queues work for a tenant and returns the id the UI polls with `status`. */
   async send<Payload>(definition: JobDefinition<Payload>, actor: Actor, payload: Payload): Promise<string> {
+    if (!this.ready) throw new Error('The job queue has not been started.');
+    await this.ready;
     const parsed = definition.payload.parse(payload);
     const id = crypto.randomUUID();
     await inTenant(this.db, actor, (tx) =>
