@@ -4,6 +4,8 @@ import { z } from 'zod';
 /** Everything the app reads from the environment, parsed once and validated. */
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Server processes sharing the port (PostgreSQL only: PGlite is held by one process). */
+  GRUNNMUR_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   GRUNNMUR_DATA: z.string().default('./data'),
@@ -35,6 +37,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
   const embedded = !env.DATABASE_URL;
   return {
     port: env.PORT,
+    workers: embedded ? 1 : env.GRUNNMUR_WORKERS,
     host: env.HOST,
     database: embedded
       ? ({ kind: 'pglite', dataDir: path.resolve(env.GRUNNMUR_DATA, 'pglite') } as const)

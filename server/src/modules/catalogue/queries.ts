@@ -67,18 +67,19 @@ export async function listSystems(tx: Executor, query: SystemListQuery) {
   const where = filters.length ? and(...filters) : undefined;
   const direction = query.order === 'desc' ? desc : asc;
 
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    tx
-      .select(summaryColumns)
-      .from(systems)
-      .leftJoin(owner, eq(owner.id, systems.ownerPersonId))
-      .leftJoin(orgUnits, eq(orgUnits.id, systems.owningUnitId))
-      .where(where)
-      .orderBy(direction(sortColumns[query.sort]), asc(systems.name))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    tx.select({ total: count() }).from(systems).where(where),
-  ]);
+  // The total comes with the page (a window count) rather than from a second round trip.
+  const rows = await tx
+    .select({ ...summaryColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(systems)
+    .leftJoin(owner, eq(owner.id, systems.ownerPersonId))
+    .leftJoin(orgUnits, eq(orgUnits.id, systems.owningUnitId))
+    .where(where)
+    .orderBy(direction(sortColumns[query.sort]), asc(systems.name))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  // A page past the end has no rows to carry the total; only then is it counted on its own.
+  const total =
+    rows[0]?.total ?? (query.page > 1 ? ((await tx.select({ total: count() }).from(systems).where(where))[0]?.total ?? 0) : 0);
   return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
