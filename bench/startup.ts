@@ -129,13 +129,14 @@ Machine: ${machine}.
 Time from spawning \`node bin/start.js\` (embedded PGlite, fresh \`GRUNNMUR_DATA\`) until \`GET /\`
 returns the web app's HTML. The first start migrates and loads the demo municipalities; a later start
 opens the same folder again. "Server part" is the server's own logged \`startupMs\`: from
-\`server/src/main.ts\` running (all modules loaded through tsx) to listening — the rest is Node, tsx and
-module loading.
+\`server/src/main.ts\` running to listening (the database, and the app's modules loading meanwhile) —
+the rest is Node, tsx and the modules main.ts imports first.
 
 ${table}
 
-Where a later start's time goes (\`bench/support/profile-start.ts\`, the same steps in the same
-order as \`main.ts\`, timed one by one on a folder that already holds the demo; one run, so expect
+Where a later start's time goes (\`bench/support/profile-start.ts\`: the steps \`main.ts\` takes,
+each timed alone on a folder that already holds the demo — \`main.ts\` itself overlaps opening the
+database with loading the app's modules and starts pg-boss after listening; one run, so expect
 ±20 % noise):
 
 \`\`\`

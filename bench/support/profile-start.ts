@@ -1,6 +1,8 @@
 /**
  * Where a start's time goes: the steps of `server/src/main.ts` and `startRuntime`, one by one,
- * on a PGlite data folder (made and demo-loaded on the first run, reused after).
+ * on a PGlite data folder (made and demo-loaded on the first run, reused after). main.ts overlaps
+ * opening the database with loading the app's modules and starts pg-boss after listening; here
+ * every step runs alone so that each one's own cost shows.
  *
  *   node --import tsx bench/support/profile-start.ts /tmp/some-folder
  *
@@ -28,10 +30,8 @@ const { JobQueue } = await import('../../server/src/platform/jobs/job-queue.ts')
 const { jobDefinitions } = await import('../../server/src/modules/jobs.ts');
 mark('import job queue (pg-boss) and job modules');
 const { loadDemoIfEmpty } = await import('../../server/src/demo/load-demo.ts');
-mark('import demo loader');
-const { buildApp } = await import('../../server/src/app.ts');
 const { loadConfig } = await import('../../server/src/config.ts');
-mark('import app (fastify, plugins, all routes)');
+mark('import demo loader and config');
 
 const database = await openDatabase({ kind: 'pglite', dataDir: path.resolve(dataDir, 'pglite') });
 mark('open PGlite');
@@ -41,13 +41,16 @@ const loaded = await loadDemoIfEmpty(database);
 mark(loaded ? 'demo load (empty folder)' : 'demo check (already loaded)');
 const jobs = new JobQueue(database);
 for (const definition of jobDefinitions) jobs.define(definition);
-await jobs.start({ work: true });
-mark('pg-boss start (+ queues, workers)');
-const config = { ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' }) };
+
+const { buildApp } = await import('../../server/src/app.ts');
+mark('import app (fastify, plugins, all routes)');
+const config = loadConfig({ LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' });
 const app = await buildApp({ config, database, jobs });
 mark('buildApp (plugins, routes, schemas)');
 await app.listen({ port: 0, host: '127.0.0.1' });
-mark('listen');
+mark('listen (the page is served from here)');
+await jobs.start({ work: true });
+mark('pg-boss start, after listening');
 await app.close();
 await jobs.stop();
 await database.close();
