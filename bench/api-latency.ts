@@ -5,7 +5,7 @@
  * each endpoint in turn. Target (issue 2): p99 ≤ 30 ms for a page of 50 systems and for the org tree.
  *
  * Options: --employees N (default 5000), --rate N (default 200), --duration S (default 20),
- * --no-write (print only), --cpu-prof DIR (a CPU profile of the server while it is measured). BENCH_POSTGRES_URL picks the server (default postgres://postgres@127.0.0.1:5432/postgres).
+ * --workers 1,2 (server processes, GRUNNMUR_WORKERS; one run each), --no-write (print only), --cpu-prof DIR (a CPU profile of the server while it is measured). BENCH_POSTGRES_URL picks the server (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -23,6 +23,8 @@ const { values: options } = parseArgs({
     employees: { type: 'string', default: '5000' },
     rate: { type: 'string', default: '200' },
     duration: { type: 'string', default: '20' },
+    /** Server processes to measure with (GRUNNMUR_WORKERS), comma-separated: each gets its own run. */
+    workers: { type: 'string', default: '1,2' },
     'no-write': { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of the server to this folder (open it in Chrome DevTools). */
     'cpu-prof': { type: 'string' },
@@ -31,6 +33,7 @@ const { values: options } = parseArgs({
 const employees = Number(options.employees);
 const rate = Number(options.rate);
 const duration = Number(options.duration);
+const workerCounts = options.workers.split(',').map(Number);
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const targetP99Ms = 30;
 
@@ -41,6 +44,7 @@ const endpoints = [
 
 interface Measurement {
   label: string;
+  workers: number;
   /** One request at a time: the server's own time per request, without queueing. */
   sequentialMedian: number;
   requests: number;
@@ -61,7 +65,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function measure(baseUrl: string, token: string, endpoint: (typeof endpoints)[number]): Promise<Measurement> {
+async function measure(baseUrl: string, token: string, endpoint: (typeof endpoints)[number], workers: number): Promise<Measurement> {
   const headers = { authorization: `Bearer ${token}` };
   const probe = await fetch(baseUrl + endpoint.path, { headers });
   const body = await probe.text();
@@ -85,6 +89,7 @@ async function measure(baseUrl: string, token: string, endpoint: (typeof endpoin
   times.sort((a, b) => a - b);
   const measurement: Measurement = {
     label: endpoint.label,
+    workers,
     sequentialMedian: percentile(sequential, 50),
     requests: result.requests.total,
     p50: percentile(times, 50),
@@ -98,7 +103,7 @@ async function measure(baseUrl: string, token: string, endpoint: (typeof endpoin
     responseBytes: Buffer.byteLength(body),
   };
   console.log(
-    `  ${endpoint.label}: one at a time ${measurement.sequentialMedian.toFixed(1)} ms; at ${rate}/s p50 ${measurement.p50.toFixed(1)} ms, p95 ${measurement.p95.toFixed(1)} ms, p99 ${measurement.p99.toFixed(1)} ms` +
+    `  ${endpoint.label} (${workers} process${workers > 1 ? 'es' : ''}): one at a time ${measurement.sequentialMedian.toFixed(1)} ms; at ${rate}/s p50 ${measurement.p50.toFixed(1)} ms, p95 ${measurement.p95.toFixed(1)} ms, p99 ${measurement.p99.toFixed(1)} ms` +
       ` (autocannon p99 ${measurement.p99Corrected} ms), max ${measurement.max} ms, ${measurement.requests} requests,` +
       ` ${measurement.errors} errors, ${measurement.non2xx} non-2xx`,
   );
@@ -111,33 +116,36 @@ console.log(`  loaded in ${seconds(database.loadMs)}: ${JSON.stringify(database.
 
 const measurements: Measurement[] = [];
 try {
-  const server = await startServer({
-    env: {
-      DATABASE_URL: database.url,
-      GRUNNMUR_DEMO_DATA: 'off',
-      LOG_LEVEL: 'warn',
-      // The default limit (per client and minute) would turn most of the load into 429s.
-      GRUNNMUR_RATE_LIMIT: '100000000',
-      NODE_ENV: 'production',
-    },
-    nodeArgs: options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${options['cpu-prof']}`] : [],
-  });
-  try {
-    console.log(`Server on ${server.baseUrl}; ${rate} requests/s for ${duration} s per endpoint`);
-    for (const endpoint of endpoints) measurements.push(await measure(server.baseUrl, database.token, endpoint));
-  } finally {
-    await server.stop();
+  for (const workers of workerCounts) {
+    const server = await startServer({
+      env: {
+        DATABASE_URL: database.url,
+        GRUNNMUR_DEMO_DATA: 'off',
+        GRUNNMUR_WORKERS: String(workers),
+        LOG_LEVEL: 'warn',
+        // The default limit (per client and minute) would turn most of the load into 429s.
+        GRUNNMUR_RATE_LIMIT: '100000000',
+        NODE_ENV: 'production',
+      },
+      nodeArgs: options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${options['cpu-prof']}`] : [],
+    });
+    try {
+      console.log(`Server on ${server.baseUrl} with ${workers} process(es); ${rate} requests/s for ${duration} s per endpoint`);
+      for (const endpoint of endpoints) measurements.push(await measure(server.baseUrl, database.token, endpoint, workers));
+    } finally {
+      await server.stop();
+    }
   }
 } finally {
   await database.drop();
 }
 
 const table = [
-  '| endpoint | one at a time (median) | requests | achieved rate | p50 | p95 | p99 | p99 (CO-corrected) | max | errors / non-2xx | response size | p99 ≤ 30 ms |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| endpoint | server processes | one at a time (median) | requests | achieved rate | p50 | p95 | p99 | p99 (CO-corrected) | max | errors / non-2xx | response size | p99 ≤ 30 ms |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...measurements.map(
     (m) =>
-      `| ${m.label} | ${m.sequentialMedian.toFixed(1)} ms | ${m.requests} | ${m.achievedRate.toFixed(0)}/s | ${m.p50.toFixed(1)} ms | ${m.p95.toFixed(1)} ms | ${m.p99.toFixed(1)} ms | ${m.p99Corrected} ms | ${m.max} ms | ${m.errors} / ${m.non2xx} | ${(m.responseBytes / 1024).toFixed(0)} KiB | ${m.p99 <= targetP99Ms && m.errors + m.non2xx === 0 ? 'yes' : '**no**'} |`,
+      `| ${m.label} | ${m.workers} | ${m.sequentialMedian.toFixed(1)} ms | ${m.requests} | ${m.achievedRate.toFixed(0)}/s | ${m.p50.toFixed(1)} ms | ${m.p95.toFixed(1)} ms | ${m.p99.toFixed(1)} ms | ${m.p99Corrected} ms | ${m.max} ms | ${m.errors} / ${m.non2xx} | ${(m.responseBytes / 1024).toFixed(0)} KiB | ${m.p99 <= targetP99Ms && m.errors + m.non2xx === 0 ? 'yes' : '**no**'} |`,
   ),
 ].join('\n');
 
@@ -146,7 +154,7 @@ Machine: ${machine}; load generator (autocannon) and server share it.
 
 PostgreSQL ${'(127.0.0.1:5432)'}, a fresh database with the demo municipality generated at
 ${employees} employees (${Object.entries(database.counts).map(([table, n]) => `${n} ${table}`).join(', ')}; loaded in
-${seconds(database.loadMs)}). The real server (\`node bin/start.js\`, \`LOG_LEVEL=warn\`,
+${seconds(database.loadMs)}). The real server (\`node bin/start.js\`, with \`GRUNNMUR_WORKERS\` server processes, \`LOG_LEVEL=warn\`,
 \`NODE_ENV=production\`, rate limit raised) with an admin API token; autocannon at a fixed
 ${rate} requests/s (\`overallRate\`, 20 connections) for ${duration} s per endpoint after 400 warm-up requests.
 p50/p95/p99 are of the measured response times; "CO-corrected" is autocannon's own p99, which
