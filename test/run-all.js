@@ -48,7 +48,8 @@ if (await reachable(5432)) {
 }
 
 if (existsSync('/usr/bin/chromium')) {
-  if (!existsSync('dist/web/index.html')) step('build web app', 'npm', ['run', 'build:web']);
+  // Always rebuilt: a stale dist/web would test yesterday's UI.
+  step('build web app', 'npm', ['run', 'build:web']);
   step('browser tests in Chromium', ...npx('vitest', 'run', '--project', 'e2e'));
 } else {
   skip('browser tests', 'Chromium is not installed at /usr/bin/chromium (.ci/run installs the Debian package)');
