@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/connection.ts';
 import { inTenant, type Actor } from '../../platform/database/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -27,22 +27,39 @@ declare module 'fastify' {
   }
 }
 
+// Every request looks up its caller, so these two run as named prepared statements: PostgreSQL
+// plans them once per connection. Built once per database.
+function prepareLookups(db: Executor) {
+  return {
+    session: db
+      .select({ session: sessions, user: users, tenant: tenants })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), gt(sessions.expiresAt, sql`now()`)))
+      .prepare('auth_session_lookup'),
+    bearer: db
+      .select({ token: apiTokens, tenant: tenants })
+      .from(apiTokens)
+      .innerJoin(tenants, eq(tenants.id, apiTokens.tenantId))
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+      .prepare('auth_token_lookup'),
+  };
+}
+const lookups = new WeakMap<Executor, ReturnType<typeof prepareLookups>>();
+function lookupsFor(db: Executor) {
+  let prepared = lookups.get(db);
+  if (!prepared) lookups.set(db, (prepared = prepareLookups(db)));
+  return prepared;
+}
+
 async function fromSession(db: Executor, token: string) {
-  const [row] = await db
-    .select({ session: sessions, user: users, tenant: tenants })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+  const [row] = await lookupsFor(db).session.execute({ hash: hashToken(token) });
   return row;
 }
 
 async function fromBearer(db: Executor, token: string) {
-  const [row] = await db
-    .select({ token: apiTokens, tenant: tenants })
-    .from(apiTokens)
-    .innerJoin(tenants, eq(tenants.id, apiTokens.tenantId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
+  const [row] = await lookupsFor(db).bearer.execute({ hash: hashToken(token) });
   return row;
 }
 
