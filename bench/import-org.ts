@@ -12,11 +12,11 @@ import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSy
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openDatabase } from '../server/src/platform/database/connection.ts';
 import { systemActor } from '../server/src/platform/database/tenant-scope.ts';
 import { tenants } from '../server/src/modules/tenants/tables.ts';
 import { runImport } from '../server/src/modules/transfer/pipeline.ts';
+import { createScratchDatabase } from '../test/support/scratch-postgres.ts';
 import { describeMachine, today } from './support/machine.ts';
 import { seconds, writeResultsSection } from './support/results.ts';
 
@@ -41,15 +41,9 @@ if (generated.status !== 0) throw new Error('generating the file failed');
 const { units, persons } = JSON.parse(generated.stdout.trim().split('\n').at(-1)!) as { units: number; persons: number };
 const fileBytes = statSync(file).size;
 
-const name = `grunnmur_bench_import_${Date.now().toString(36)}_${process.pid}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`create database ${name}`);
-await admin.end();
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
+const scratch = await createScratchDatabase(adminUrl, 'grunnmur_bench_import');
 // One connection, so that its server process is the one doing the import and its CPU time can be read.
-const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 1 });
+const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 1 });
 
 /** CPU seconds a process has used, from /proc (Linux, same machine as the PostgreSQL server). */
 function processCpuSeconds(pid: number): number | undefined {
@@ -144,9 +138,6 @@ is waiting for a core, or for the disk.
   }
 } finally {
   await database.close();
-  const cleanup = new pg.Client({ connectionString: adminUrl });
-  await cleanup.connect();
-  await cleanup.query(`drop database if exists ${name} with (force)`);
-  await cleanup.end();
+  await scratch.drop();
   rmSync(folder, { recursive: true, force: true });
 }

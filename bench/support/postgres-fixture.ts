@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase } from '../../server/src/platform/database/connection.ts';
+import { createScratchDatabase } from '../../test/support/scratch-postgres.ts';
 import { inTenant, systemActor } from '../../server/src/platform/database/tenant-scope.ts';
 import { demoMunicipalities, insertMunicipality } from '../../server/src/demo/load-demo.ts';
 import { generateMunicipality } from '../../server/src/demo/generate-municipality.ts';
@@ -22,23 +22,10 @@ export interface BenchDatabase {
 }
 
 export async function createBenchDatabase({ adminUrl, employees }: { adminUrl: string; employees: number }): Promise<BenchDatabase> {
-  const name = `grunnmur_bench_${Date.now().toString(36)}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-
-  const drop = async () => {
-    const cleanup = new pg.Client({ connectionString: adminUrl });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
-  };
+  const { url, drop } = await createScratchDatabase(adminUrl, 'grunnmur_bench');
 
   try {
-    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+    const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
     try {
       await database.migrate();
       const started = performance.now();
@@ -61,7 +48,7 @@ export async function createBenchDatabase({ adminUrl, employees }: { adminUrl: s
         const result = await database.executeSql(`select count(*)::int as n from ${table} where tenant_id = $1`, [tenant.id]);
         counts[table] = (result.rows[0] as { n: number }).n;
       }
-      return { url: url.toString(), token, loadMs, counts, drop };
+      return { url, token, loadMs, counts, drop };
     } finally {
       await database.close();
     }

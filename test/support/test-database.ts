@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { openDatabase, type Database } from '../../server/src/platform/database/connection.ts';
+import { createScratchDatabase } from './scratch-postgres.ts';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
@@ -12,23 +12,14 @@ export async function openTestDatabase(): Promise<Database> {
     return database;
   }
   const adminUrl = process.env.GRUNNMUR_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `grunnmur_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  const scratch = await createScratchDatabase(adminUrl, 'grunnmur_test');
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 5 });
   await database.migrate();
   return {
     ...database,
     async close() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }
