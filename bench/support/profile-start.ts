@@ -26,8 +26,7 @@ if (!dataDir) throw new Error('usage: profile-start.ts DATA_DIR');
 
 const { openDatabase } = await import('../../server/src/platform/database/connection.ts');
 mark('import database layer (drizzle, PGlite, pg)');
-const { JobQueue } = await import('../../server/src/platform/jobs/job-queue.ts');
-const { jobDefinitions } = await import('../../server/src/modules/jobs.ts');
+const { createJobQueue } = await import('../../server/src/modules/jobs.ts');
 mark('import job queue (pg-boss) and job modules');
 const { loadDemoIfEmpty } = await import('../../server/src/demo/load-demo.ts');
 const { loadConfig } = await import('../../server/src/config.ts');
@@ -39,8 +38,7 @@ await database.migrate();
 mark('migrations check/run');
 const loaded = await loadDemoIfEmpty(database);
 mark(loaded ? 'demo load (empty folder)' : 'demo check (already loaded)');
-const jobs = new JobQueue(database);
-for (const definition of jobDefinitions) jobs.define(definition);
+const jobs = createJobQueue(database);
 
 const { buildApp } = await import('../../server/src/app.ts');
 mark('import app (fastify, plugins, all routes)');

@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './platform/database/connection.ts';
-import { JobQueue } from './platform/jobs/job-queue.ts';
-import { jobDefinitions } from './modules/jobs.ts';
+import type { JobQueue } from './platform/jobs/job-queue.ts';
+import { createJobQueue } from './modules/jobs.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
 
 export interface Runtime {
@@ -21,8 +21,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   try {
     await database.migrate();
     if (config.demoData) await loadDemoIfEmpty(database);
-    const jobs = new JobQueue(database);
-    for (const definition of jobDefinitions) jobs.define(definition);
+    const jobs = createJobQueue(database);
     return {
       database,
       jobs,

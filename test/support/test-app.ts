@@ -2,8 +2,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import type { Database } from '../../server/src/platform/database/connection.ts';
-import { JobQueue } from '../../server/src/platform/jobs/job-queue.ts';
-import { jobDefinitions } from '../../server/src/modules/jobs.ts';
+import type { JobQueue } from '../../server/src/platform/jobs/job-queue.ts';
+import { createJobQueue } from '../../server/src/modules/jobs.ts';
 import { tenants } from '../../server/src/modules/tenants/tables.ts';
 import { users, apiTokens } from '../../server/src/modules/auth/tables.ts';
 import { hashToken, newToken } from '../../server/src/modules/auth/secrets.ts';
@@ -28,8 +28,7 @@ export interface TestApp {
 export async function createTestApp({ workJobs = false, env = {} as Record<string, string> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = { ...loadConfig({ GRUNNMUR_DEMO_LOGIN: 'on', LOG_LEVEL: 'warn', ...env }), demoData: false };
-  const jobs = new JobQueue(database);
-  for (const definition of jobDefinitions) jobs.define(definition);
+  const jobs = createJobQueue(database);
   await jobs.start({ work: workJobs });
   const app = await buildApp({ config, database, jobs });
 

@@ -1,5 +1,13 @@
-import type { JobDefinition } from '../platform/jobs/job-queue.ts';
+import type { Database } from '../platform/database/connection.ts';
+import { JobQueue, type JobDefinition } from '../platform/jobs/job-queue.ts';
 import { importJob } from './transfer/import-job.ts';
 
 /** Every module's background jobs. A new module adds its definitions here. */
 export const jobDefinitions: JobDefinition<never>[] = [importJob as JobDefinition<never>];
+
+/** A job queue on the database with every module's jobs defined (not yet started). */
+export function createJobQueue(database: Database): JobQueue {
+  const jobs = new JobQueue(database);
+  for (const definition of jobDefinitions) jobs.define(definition);
+  return jobs;
+}
