@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { usePagedQueryUpdate } from '../app/url-query';
 import type { AuditQuery } from './queries';
 
 export const auditPageSize = 50;
@@ -26,24 +27,9 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
 }
 
 export function useAuditLogState() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const query = useMemo(() => parseAuditQuery(params), [params]);
-  const update = useCallback(
-    (changes: Record<string, string | number | undefined>) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (!('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: !('page' in changes) },
-      ),
-    [setParams],
-  );
+  const update = usePagedQueryUpdate();
   const clear = useCallback(() => update(Object.fromEntries(auditFilterKeys.map((key) => [key, undefined]))), [update]);
   return { query, update, clear };
 }

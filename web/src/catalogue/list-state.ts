@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { usePagedQueryUpdate } from '../app/url-query';
 import { criticalities, lifecyclePhases, systemSortKeys, type SystemListQuery, type SystemSortKey } from './model';
 
 export const systemPageSize = 50;
@@ -30,27 +31,10 @@ export function parseSystemListQuery(params: URLSearchParams): SystemListQuery {
 
 /** The list's search, filters, sorting and page live in the address bar, so a view can be shared and reloaded. */
 export function useSystemListState() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const query = useMemo(() => parseSystemListQuery(params), [params]);
 
-  const update = useCallback(
-    (changes: Record<string, string | number | undefined>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          // Any change but turning the page starts again from the first page.
-          if (!('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: !('page' in changes) },
-      );
-    },
-    [setParams],
-  );
+  const update = usePagedQueryUpdate();
 
   const sortBy = useCallback(
     (key: SystemSortKey) => update({ sort: key, order: query.sort === key && query.order === 'asc' ? 'desc' : 'asc' }),

@@ -3,6 +3,7 @@ import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Spinner, Ta
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { withQueryChanges } from '../app/url-query';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { usePageTitle } from '../app/page-title';
 import { useOrgUnits, usePersons } from './queries';
@@ -28,14 +29,7 @@ export function PeoplePage() {
 
   const update = (changes: Record<string, string | null>) =>
     setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
+      (current) => withQueryChanges(current, changes),
       { replace: true },
     );
 
