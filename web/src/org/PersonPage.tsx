@@ -9,6 +9,7 @@ import { useSession } from '../app/session';
 import { HistoryList } from '../audit/HistoryList';
 import { EditPersonDialog } from './EditPersonDialog';
 import { usePerson, type EmploymentStatus, type Ref } from './queries';
+import { InlineList, PageSection } from './PageSection';
 import { RouteLink } from './RouteLink';
 
 const statusColor: Record<EmploymentStatus, string> = { current: 'success', future: 'info', past: 'neutral' };
@@ -86,10 +87,7 @@ export function PersonPage() {
         />
       )}
 
-      <section className="org-section" aria-labelledby="person-employments-heading">
-        <Heading level={2} data-size="sm" id="person-employments-heading">
-          {t('person.employments')}
-        </Heading>
+      <PageSection id="person-employments-heading" title={t('person.employments')}>
         {data.employments.length === 0 ? (
           <Paragraph>{t('person.noEmployments')}</Paragraph>
         ) : (
@@ -130,33 +128,25 @@ export function PersonPage() {
             </Table>
           </div>
         )}
-      </section>
+      </PageSection>
 
-      <section className="org-section" aria-labelledby="person-reports-heading">
-        <Heading level={2} data-size="sm" id="person-reports-heading">
-          {t('person.directReports', { count: data.directReports.length })}
-        </Heading>
-        {data.directReports.length === 0 ? (
-          <Paragraph>{t('person.noDirectReports')}</Paragraph>
-        ) : (
-          <ul className="org-inline-list">
-            {data.directReports.map((report) => (
-              <li key={report.id}>
-                <RouteLink to={`/people/${report.id}`}>{report.name}</RouteLink>
-                {report.position ? ` – ${report.position}` : ''}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PageSection id="person-reports-heading" title={t('person.directReports', { count: data.directReports.length })}>
+        <InlineList
+          items={data.directReports}
+          empty={t('person.noDirectReports')}
+          render={(report) => (
+            <>
+              <RouteLink to={`/people/${report.id}`}>{report.name}</RouteLink>
+              {report.position ? ` – ${report.position}` : ''}
+            </>
+          )}
+        />
+      </PageSection>
 
-      <section className="org-section" aria-labelledby="person-systems-heading">
-        <Heading level={2} data-size="sm" id="person-systems-heading">
-          {t('person.systems')}
-        </Heading>
+      <PageSection id="person-systems-heading" title={t('person.systems')}>
         <SystemList heading={t('person.ownedSystems')} systems={data.ownedSystems} none={t('person.noOwnedSystems')} />
         <SystemList heading={t('person.administeredSystems')} systems={data.administeredSystems} none={t('person.noAdministeredSystems')} />
-      </section>
+      </PageSection>
 
       {/* HistoryList brings its own section and heading. */}
       <div className="org-section">
@@ -172,17 +162,7 @@ function SystemList({ heading, systems, none }: { heading: string; systems: Ref[
       <Heading level={3} data-size="xs">
         {heading}
       </Heading>
-      {systems.length === 0 ? (
-        <Paragraph>{none}</Paragraph>
-      ) : (
-        <ul className="org-inline-list">
-          {systems.map((system) => (
-            <li key={system.id}>
-              <RouteLink to={`/systems/${system.id}`}>{system.name}</RouteLink>
-            </li>
-          ))}
-        </ul>
-      )}
+      <InlineList items={systems} empty={none} render={(system) => <RouteLink to={`/systems/${system.id}`}>{system.name}</RouteLink>} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { HistoryList } from '../audit/HistoryList';
 import { EditUnitDialog } from './EditUnitDialog';
 import { MoveUnitDialog } from './MoveUnitDialog';
 import { useOrgUnit, useOrgUnits } from './queries';
+import { InlineList, PageSection } from './PageSection';
 import { RouteLink } from './RouteLink';
 
 export function UnitPage() {
@@ -124,27 +125,19 @@ export function UnitPage() {
         />
       )}
 
-      <section className="org-section" aria-labelledby="unit-children-heading">
-        <Heading level={2} data-size="sm" id="unit-children-heading">
-          {t('unit.children')}
-        </Heading>
-        {data.children.length === 0 ? (
-          <Paragraph>{t('unit.noChildren')}</Paragraph>
-        ) : (
-          <ul className="org-inline-list">
-            {data.children.map((child) => (
-              <li key={child.id}>
-                <RouteLink to={`/org/units/${child.id}`}>{child.name}</RouteLink> ({t(`unitKind.${child.kind}`, { defaultValue: child.kind })})
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PageSection id="unit-children-heading" title={t('unit.children')}>
+        <InlineList
+          items={data.children}
+          empty={t('unit.noChildren')}
+          render={(child) => (
+            <>
+              <RouteLink to={`/org/units/${child.id}`}>{child.name}</RouteLink> ({t(`unitKind.${child.kind}`, { defaultValue: child.kind })})
+            </>
+          )}
+        />
+      </PageSection>
 
-      <section className="org-section" aria-labelledby="unit-employees-heading">
-        <Heading level={2} data-size="sm" id="unit-employees-heading">
-          {t('unit.employees', { count: data.employees.length })}
-        </Heading>
+      <PageSection id="unit-employees-heading" title={t('unit.employees', { count: data.employees.length })}>
         {data.employees.length === 0 ? (
           <Paragraph>{t('unit.noEmployees')}</Paragraph>
         ) : (
@@ -180,24 +173,15 @@ export function UnitPage() {
             </Table>
           </div>
         )}
-      </section>
+      </PageSection>
 
-      <section className="org-section" aria-labelledby="unit-systems-heading">
-        <Heading level={2} data-size="sm" id="unit-systems-heading">
-          {t('unit.systems')}
-        </Heading>
-        {data.systems.length === 0 ? (
-          <Paragraph>{t('unit.noSystems')}</Paragraph>
-        ) : (
-          <ul className="org-inline-list">
-            {data.systems.map((system) => (
-              <li key={system.id}>
-                <RouteLink to={`/systems/${system.id}`}>{system.name}</RouteLink>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PageSection id="unit-systems-heading" title={t('unit.systems')}>
+        <InlineList
+          items={data.systems}
+          empty={t('unit.noSystems')}
+          render={(system) => <RouteLink to={`/systems/${system.id}`}>{system.name}</RouteLink>}
+        />
+      </PageSection>
 
       {/* HistoryList brings its own section and heading. */}
       <div className="org-section">
