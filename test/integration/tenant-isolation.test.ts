@@ -24,6 +24,16 @@ const secret = 'BETA_SECRET';
 
 type Ids = Record<string, string[]>;
 
+/**
+ * Modules added after the foundation seed their own tables in `tenant-seeds/<module>.ts`, each
+ * exporting `seedTenant(db, tenantId, mark, base)` where `base` holds the ids seeded so far (persons,
+ * org_units, positions, employments, systems, …). Rows must carry `mark` in a text column.
+ */
+type ModuleSeed = (db: Executor, tenantId: string, mark: string, base: Ids) => Promise<Ids>;
+const moduleSeeds = Object.entries(import.meta.glob<ModuleSeed>('./tenant-seeds/*.ts', { eager: true, import: 'seedTenant' }))
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([, seedTenant]) => seedTenant);
+
 /** One tenant's worth of data in every table that has tenant_id today. */
 async function seed(db: Executor, tenantId: string, mark: string): Promise<Ids> {
   const [manager, employee] = await db
@@ -55,7 +65,7 @@ async function seed(db: Executor, tenantId: string, mark: string): Promise<Ids> 
   const jobId = randomUUID();
   await db.insert(jobRuns).values({ id: jobId, tenantId, kind: 'import:systems', state: 'completed', result: { note: mark }, startedBy: `${mark} Leder` });
   const [file] = await db.insert(importFiles).values({ tenantId, kind: 'systems', fileName: `${mark}.csv`, content: new TextEncoder().encode(`navn\n${mark}\n`) }).returning();
-  return {
+  const ids: Ids = {
     persons: [manager!.id, employee!.id],
     org_units: [root!.id, unit!.id],
     positions: [position!.id],
@@ -68,6 +78,8 @@ async function seed(db: Executor, tenantId: string, mark: string): Promise<Ids> 
     job_runs: [jobId],
     import_files: [file!.id],
   };
+  for (const seedTenant of moduleSeeds) Object.assign(ids, await seedTenant(db, tenantId, mark, ids));
+  return ids;
 }
 
 const rowsOf = (result: unknown): Record<string, unknown>[] => (result as { rows: Record<string, unknown>[] }).rows;
@@ -128,6 +140,8 @@ describe('tenant isolation', () => {
 
   it('finds the tables it knows among those with tenant_id, and seeds both tenants in each', async () => {
     for (const table of Object.keys(idsB)) expect(tenantTables, table).toContain(table);
+    // A new tenant table must be seeded (tenant-seeds/<module>.ts), or the checks below prove nothing for it.
+    for (const table of tenantTables) expect([...Object.keys(idsB), 'audit_events', 'org_tree_versions'], `${table} is not seeded`).toContain(table);
     expect(tenantTables).toContain('audit_events');
     for (const table of [...Object.keys(idsB), 'audit_events']) {
       const counts = rowsOf(await t.database.db.execute(sql`select
