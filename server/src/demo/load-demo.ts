@@ -6,6 +6,7 @@ import { tenants } from '../modules/tenants/tables.ts';
 import { orgUnits, persons, positions, employments } from '../modules/org/tables.ts';
 import { licencePools, systems } from '../modules/catalogue/tables.ts';
 import { users } from '../modules/auth/tables.ts';
+import { demoExtensions } from './demo-extensions.ts';
 import { generateMunicipality, type GenerateOptions, type GeneratedMunicipality } from './generate-municipality.ts';
 
 /** The two municipalities every fresh installation starts with. */
@@ -60,6 +61,7 @@ export async function insertMunicipality(tx: Executor, municipality: GeneratedMu
   await insertChunked(tx, systems, municipality.systems);
   await insertChunked(tx, licencePools, municipality.licencePools);
   await insertChunked(tx, users, municipality.users);
+  for (const extend of demoExtensions) await extend(tx, municipality);
 }
 
 async function insertChunked<T extends PgTable>(tx: Executor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {

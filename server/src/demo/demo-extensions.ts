@@ -1,0 +1,12 @@
+import type { Executor } from '../platform/database/connection.ts';
+import type { GeneratedMunicipality } from './generate-municipality.ts';
+
+/**
+ * What a module adds to a demo municipality after its organisation, people, systems and users are
+ * in: role models, processes, the architecture model… Runs inside the tenant's transaction, in the
+ * order listed; must be deterministic (derive randomness from `municipality.tenant.slug`).
+ */
+export type DemoExtension = (tx: Executor, municipality: GeneratedMunicipality) => Promise<void>;
+
+/** Every module's demo data. A new module adds its extension here. */
+export const demoExtensions: DemoExtension[] = [];
