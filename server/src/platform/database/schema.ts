@@ -4,4 +4,6 @@ export * from '../../modules/audit/tables.ts';
 export * from '../../modules/auth/tables.ts';
 export * from '../../modules/org/tables.ts';
 export * from '../../modules/catalogue/tables.ts';
+export * from '../../modules/identity/tables.ts';
+export * from '../../modules/processes/tables.ts';
 export * from '../jobs/tables.ts';
