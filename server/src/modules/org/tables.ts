@@ -40,11 +40,14 @@ export const persons = pgTable(
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
     email: text('email'),
+    /** The account name in the target systems, made from the tenant's template (identity module). */
+    username: text('username'),
     kind: text('kind', { enum: ['employee', 'guest', 'consultant'] }).notNull().default('employee'),
     ...timestamps,
   },
   (table) => [
     uniqueIndex('persons_employee_number_idx').on(table.tenantId, table.employeeNumber),
+    uniqueIndex('persons_username_idx').on(table.tenantId, table.username),
     index('persons_name_idx').on(table.tenantId, table.familyName, table.givenName),
   ],
 );
