@@ -7,3 +7,5 @@ export * from '../../modules/catalogue/tables.ts';
 export * from '../../modules/identity/tables.ts';
 export * from '../../modules/processes/tables.ts';
 export * from '../jobs/tables.ts';
+export * from '../../modules/documents/tables.ts';
+export * from '../../modules/classification/tables.ts';
