@@ -9,3 +9,4 @@ export * from '../../modules/processes/tables.ts';
 export * from '../jobs/tables.ts';
 export * from '../../modules/documents/tables.ts';
 export * from '../../modules/classification/tables.ts';
+export * from '../../modules/access/tables.ts';
