@@ -10,3 +10,4 @@ export * from '../jobs/tables.ts';
 export * from '../../modules/documents/tables.ts';
 export * from '../../modules/classification/tables.ts';
 export * from '../../modules/access/tables.ts';
+export * from '../../modules/scim/tables.ts';
