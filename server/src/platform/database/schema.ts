@@ -11,3 +11,4 @@ export * from '../../modules/documents/tables.ts';
 export * from '../../modules/classification/tables.ts';
 export * from '../../modules/access/tables.ts';
 export * from '../../modules/scim/tables.ts';
+export * from '../../modules/map/tables.ts';
