@@ -12,3 +12,4 @@ export * from '../../modules/classification/tables.ts';
 export * from '../../modules/access/tables.ts';
 export * from '../../modules/scim/tables.ts';
 export * from '../../modules/map/tables.ts';
+export * from '../../modules/provisioning/tables.ts';
