@@ -13,3 +13,5 @@ export * from '../../modules/access/tables.ts';
 export * from '../../modules/scim/tables.ts';
 export * from '../../modules/map/tables.ts';
 export * from '../../modules/provisioning/tables.ts';
+export * from '../../modules/portal/tables.ts';
+export * from '../../modules/requests/tables.ts';
