@@ -9,6 +9,8 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     overallRate?: number;
+    /** Requests per second per connection. */
+    connectionRate?: number;
   }
   interface Histogram {
     average: number;
@@ -18,13 +20,13 @@ declare module 'autocannon' {
     p99: number;
     max: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram & { total: number };
     latency: Histogram;
     errors: number;
     timeouts: number;
     non2xx: number;
   }
-  type Instance = EventEmitter & PromiseLike<Result>;
+  export type Instance = EventEmitter & PromiseLike<Result>;
   export default function autocannon(options: Options): Instance;
 }
