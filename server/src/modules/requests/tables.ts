@@ -1,6 +1,6 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantOwned, timestamps } from '../../platform/database/columns.ts';
-import { businessRoles } from '../access/tables.ts';
+import { systems } from '../catalogue/tables.ts';
 import { persons } from '../org/tables.ts';
 
 export const requestStates = ['pending_manager', 'pending_owner', 'approved', 'rejected', 'cancelled'] as const;
@@ -24,8 +24,11 @@ export const accessRequests = pgTable(
     forPersonId: uuid('for_person_id')
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
-    /** Null once the business role is removed; the name below keeps the history readable. */
-    businessRoleId: uuid('business_role_id').references(() => businessRoles.id, { onDelete: 'set null' }),
+    /**
+     * The access module's business role. No key to it, so that removing a role keeps the history
+     * of what was asked for (with the name below); the routes check that it exists when asked.
+     */
+    businessRoleId: uuid('business_role_id').notNull(),
     /** Kept so that the history reads well after the business role is renamed or removed. */
     businessRoleName: text('business_role_name').notNull(),
     reason: text('reason').notNull(),
@@ -59,6 +62,8 @@ export const approvalSteps = pgTable(
     kind: text('kind', { enum: stepKinds }).notNull(),
     /** The sensitive systems an owner step is for, by name (one owner step covers all their systems in the role). */
     systemNames: text('system_names').notNull().default(''),
+    /** The first of those systems, for links. */
+    systemId: uuid('system_id').references(() => systems.id, { onDelete: 'set null' }),
     approverPersonId: uuid('approver_person_id').references(() => persons.id, { onDelete: 'set null' }),
     /** Why the approver is not the natural one (e.g. the manager asked for themselves), or ''. */
     escalation: text('escalation').notNull().default(''),
