@@ -3,8 +3,6 @@
 -- mirrors are rewritten on every reading); every decision and operation is.
 SELECT grunnmur_secure_table('system_connectors');
 --> statement-breakpoint
-SELECT grunnmur_secure_table('system_connector_secrets', false);
---> statement-breakpoint
 SELECT grunnmur_secure_table('provisioning_batches');
 --> statement-breakpoint
 SELECT grunnmur_secure_table('provisioning_operations');

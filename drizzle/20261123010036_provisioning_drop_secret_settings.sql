@@ -1,0 +1,1 @@
+ALTER TABLE "system_connectors" DROP COLUMN "secret_settings";
