@@ -18,15 +18,19 @@ export const permissions = [
   'audit:read',
   'import:run',
   'tokens:manage',
+  /** Ask for access, follow one's requests, decide what waits in one's inbox, name a deputy. */
+  'requests:use',
+  /** See every access request and deputy, decide steps nobody else can, name deputies for anyone. */
+  'requests:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyoneMay: Permission[] = ['org:read', 'catalogue:read'];
+const everyoneMay: Permission[] = ['org:read', 'catalogue:read', 'map:read', 'requests:use'];
 
 const grants: Record<AppRole, Permission[]> = {
   admin: [...permissions],
-  architect: [...everyoneMay, 'catalogue:write', 'import:run', 'audit:read'],
-  system_owner: [...everyoneMay, 'catalogue:write'],
+  architect: [...everyoneMay, 'map:write', 'catalogue:write', 'import:run', 'audit:read'],
+  system_owner: [...everyoneMay, 'map:write', 'catalogue:write'],
   process_owner: everyoneMay,
   security_officer: [...everyoneMay, 'audit:read'],
   manager: everyoneMay,
