@@ -22,6 +22,10 @@ export const permissions = [
   'requests:use',
   /** See every access request and deputy, decide steps nobody else can, name deputies for anyone. */
   'requests:manage',
+  /** See the architecture map, impact analysis, matrices and model quality. */
+  'map:read',
+  /** Change services, information objects, integrations, technology; import ArchiMate. */
+  'map:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
