@@ -14,8 +14,8 @@ describe('application roles and permissions', () => {
     expect([...permissionsOf(['admin'])].sort()).toEqual([...permissions].sort());
   });
 
-  it('keeps an employee to reading', () => {
-    expect([...permissionsOf(['employee'])].sort()).toEqual(['catalogue:read', 'org:read']);
+  it('keeps an employee to reading and asking for access', () => {
+    expect([...permissionsOf(['employee'])].sort()).toEqual(['catalogue:read', 'map:read', 'org:read', 'requests:use']);
   });
 
   it('lets architects and system owners edit the catalogue, but only architects import', () => {
