@@ -17,6 +17,11 @@ export const scimUsers = pgTable(
       .references(() => persons.id, { onDelete: 'cascade' }),
     externalId: text('external_id'),
     active: boolean('active').notNull().default(true),
+    /**
+     * Set when the client deleted the User: the person is a leaver and SCIM no longer shows them,
+     * but their history stays. A later POST with the same userName brings the person back.
+     */
+    deprovisionedAt: timestamp('deprovisioned_at', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [
