@@ -26,16 +26,20 @@ export const permissions = [
   'map:read',
   /** Change services, information objects, integrations, technology; import ArchiMate. */
   'map:write',
+  /** Use the employee process portal: my processes, process pages, documents, search, automation list. */
+  'portal:read',
+  /** Upload documents, bulk-import BPMN and documents, load code lists, classify, assess automation, see role gaps. */
+  'portal:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyoneMay: Permission[] = ['org:read', 'catalogue:read', 'map:read', 'requests:use'];
+const everyoneMay: Permission[] = ['org:read', 'catalogue:read', 'map:read', 'requests:use', 'portal:read'];
 
 const grants: Record<AppRole, Permission[]> = {
   admin: [...permissions],
-  architect: [...everyoneMay, 'map:write', 'catalogue:write', 'import:run', 'audit:read'],
+  architect: [...everyoneMay, 'portal:write', 'map:write', 'catalogue:write', 'import:run', 'audit:read'],
   system_owner: [...everyoneMay, 'map:write', 'catalogue:write'],
-  process_owner: everyoneMay,
+  process_owner: [...everyoneMay, 'portal:write'],
   security_officer: [...everyoneMay, 'audit:read'],
   manager: everyoneMay,
   employee: everyoneMay,
