@@ -3,9 +3,9 @@ import { tenantOwned, timestamps } from '../../platform/database/columns.ts';
 import { systems } from '../catalogue/tables.ts';
 import { orgUnits, persons, positions } from '../org/tables.ts';
 
-export const sensitivities = ['normal', 'sensitive'] as const;
-export const assignmentSources = ['request', 'manual', 'delegation'] as const;
-export const entitlementStates = ['active', 'held'] as const;
+export const systemRoleSensitivities = ['normal', 'sensitive'] as const;
+export const roleAssignmentSources = ['request', 'manual', 'delegation'] as const;
+export const desiredEntitlementStates = ['active', 'held'] as const;
 
 /**
  * A system role [systemrolle]: one access level in one system, as the system itself knows it.
@@ -22,7 +22,7 @@ export const systemRoles = pgTable(
     description: text('description').notNull().default(''),
     accessLevel: text('access_level').notNull().default(''),
     consumesLicence: boolean('consumes_licence').notNull().default(false),
-    sensitivity: text('sensitivity', { enum: sensitivities }).notNull().default('normal'),
+    sensitivity: text('sensitivity', { enum: systemRoleSensitivities }).notNull().default('normal'),
     targetGroup: text('target_group'),
     ...timestamps,
   },
@@ -148,7 +148,7 @@ export const roleAssignments = pgTable(
     businessRoleId: uuid('business_role_id')
       .notNull()
       .references(() => businessRoles.id, { onDelete: 'cascade' }),
-    source: text('source', { enum: assignmentSources }).notNull(),
+    source: text('source', { enum: roleAssignmentSources }).notNull(),
     /** The access request behind it (owned by the requests module, so no key here). */
     requestId: uuid('request_id'),
     validFrom: date('valid_from').notNull(),
@@ -177,7 +177,7 @@ export const desiredEntitlements = pgTable(
     systemRoleId: uuid('system_role_id')
       .notNull()
       .references(() => systemRoles.id, { onDelete: 'cascade' }),
-    state: text('state', { enum: entitlementStates }).notNull(),
+    state: text('state', { enum: desiredEntitlementStates }).notNull(),
     reasons: jsonb('reasons').notNull().default([]),
     reasonKey: text('reason_key').notNull().default(''),
     ...timestamps,
@@ -188,16 +188,16 @@ export const desiredEntitlements = pgTable(
   ],
 );
 
-export const recomputeKinds = ['full', 'people'] as const;
-export const recomputeStates = ['running', 'done', 'failed'] as const;
+export const accessRecomputeKinds = ['full', 'people'] as const;
+export const accessRecomputeStates = ['running', 'done', 'failed'] as const;
 
 /** One recompute of desired access: the snapshot record of what it found and changed. */
 export const accessRecomputeRuns = pgTable(
   'access_recompute_runs',
   {
     ...tenantOwned,
-    kind: text('kind', { enum: recomputeKinds }).notNull(),
-    state: text('state', { enum: recomputeStates }).notNull().default('running'),
+    kind: text('kind', { enum: accessRecomputeKinds }).notNull(),
+    state: text('state', { enum: accessRecomputeStates }).notNull().default('running'),
     actorName: text('actor_name').notNull().default(''),
     jobRunId: uuid('job_run_id'),
     peopleCount: integer('people_count').notNull().default(0),

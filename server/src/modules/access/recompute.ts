@@ -1,0 +1,181 @@
+/**
+ * Recompute: read the role model and people, run the engine, compare with the stored desired state,
+ * write the difference and hand it to provisioning — all in the caller's tenant transaction, so the
+ * stored state and the queued work can never disagree.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../platform/database/connection.ts';
+import { computePeople, prepareModel } from './engine/compute.ts';
+import { diffDesired, type StoredEntitlement } from './engine/diff.ts';
+import type { AssignmentSource, PersonInput, RoleModelInput } from './engine/model.ts';
+import { submitChanges, type EntitlementChange, type SubmitOrigin } from './provisioning-port.ts';
+
+async function rows<T>(tx: Executor, query: SQL): Promise<T[]> {
+  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** A PostgreSQL array literal of uuids, so a list is one parameter on both drivers. */
+export function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`Not a uuid: ${id}`);
+  return `{${ids.join(',')}}`;
+}
+
+export interface LoadedModel extends RoleModelInput {
+  businessRoleNames: Map<string, string>;
+}
+
+export async function loadRoleModel(tx: Executor): Promise<LoadedModel> {
+  const [units, rules, roles, links, requirements, systemRoles] = await Promise.all([
+    rows<{ id: string; parent_id: string | null }>(tx, sql`select id, parent_id from org_units`),
+    rows<{ id: string; business_role_id: string; org_unit_id: string | null; include_sub_units: boolean; position_id: string | null }>(
+      tx,
+      sql`select id, business_role_id, org_unit_id, include_sub_units, position_id from assignment_rules`,
+    ),
+    rows<{ id: string; name: string }>(tx, sql`select id, name from business_roles`),
+    rows<{ business_role_id: string; system_role_id: string }>(tx, sql`select business_role_id, system_role_id from business_role_system_roles`),
+    rows<{ business_role_id: string; competence_id: string }>(tx, sql`select business_role_id, competence_id from role_competence_requirements`),
+    rows<{ id: string; sensitivity: string }>(tx, sql`select id, sensitivity from system_roles`),
+  ]);
+  const systemRolesOf = new Map<string, string[]>();
+  for (const link of links) (systemRolesOf.get(link.business_role_id) ?? systemRolesOf.set(link.business_role_id, []).get(link.business_role_id)!).push(link.system_role_id);
+  const requiredOf = new Map<string, string[]>();
+  for (const req of requirements) (requiredOf.get(req.business_role_id) ?? requiredOf.set(req.business_role_id, []).get(req.business_role_id)!).push(req.competence_id);
+  return {
+    units: units.map((unit) => ({ id: unit.id, parentId: unit.parent_id })),
+    rules: rules.map((rule) => ({
+      id: rule.id,
+      businessRoleId: rule.business_role_id,
+      orgUnitId: rule.org_unit_id,
+      includeSubUnits: rule.include_sub_units,
+      positionId: rule.position_id,
+    })),
+    businessRoles: roles.map((role) => ({ id: role.id, systemRoleIds: systemRolesOf.get(role.id) ?? [], requiredCompetenceIds: requiredOf.get(role.id) ?? [] })),
+    systemRoles: systemRoles.map((role) => ({ id: role.id, sensitive: role.sensitivity === 'sensitive' })),
+    businessRoleNames: new Map(roles.map((role) => [role.id, role.name])),
+  };
+}
+
+/** People with what the engine needs as of `today`; `personIds` null = everyone. */
+export async function loadPeople(tx: Executor, today: string, personIds: readonly string[] | null): Promise<PersonInput[]> {
+  const only = (column: string) => (personIds ? sql` and ${sql.raw(column)} = any(${uuidArray(personIds)}::uuid[])` : sql``);
+  const [persons, employments, assignments, competences] = await Promise.all([
+    rows<{ id: string }>(tx, personIds ? sql`select id from persons where id = any(${uuidArray(personIds)}::uuid[])` : sql`select id from persons`),
+    rows<{ person_id: string; org_unit_id: string; position_id: string | null; start_date: string; end_date: string | null }>(
+      tx,
+      sql`select person_id, org_unit_id, position_id, start_date::text as start_date, end_date::text as end_date
+          from employments where start_date <= ${today}::date and (end_date is null or end_date >= ${today}::date)${only('person_id')}`,
+    ),
+    rows<{ id: string; person_id: string; business_role_id: string; source: AssignmentSource; request_id: string | null; valid_from: string; valid_to: string | null }>(
+      tx,
+      sql`select id, person_id, business_role_id, source, request_id, valid_from::text as valid_from, valid_to::text as valid_to
+          from role_assignments where valid_from <= ${today}::date and (valid_to is null or valid_to >= ${today}::date)${only('person_id')}`,
+    ),
+    rows<{ person_id: string; competence_id: string; expires_on: string | null }>(
+      tx,
+      sql`select person_id, competence_id, expires_on::text as expires_on from person_competences where true${only('person_id')}`,
+    ),
+  ]);
+  const people = new Map<string, PersonInput>(persons.map((p) => [p.id, { id: p.id, employments: [], assignments: [], competences: [] }]));
+  for (const e of employments) people.get(e.person_id)?.employments.push({ orgUnitId: e.org_unit_id, positionId: e.position_id, startDate: e.start_date, endDate: e.end_date });
+  for (const a of assignments)
+    people.get(a.person_id)?.assignments.push({ id: a.id, businessRoleId: a.business_role_id, source: a.source, requestId: a.request_id, validFrom: a.valid_from, validTo: a.valid_to });
+  for (const c of competences) people.get(c.person_id)?.competences.push({ competenceId: c.competence_id, expiresOn: c.expires_on });
+  return [...people.values()];
+}
+
+export async function loadStored(tx: Executor, personIds: readonly string[] | null): Promise<Map<string, StoredEntitlement[]>> {
+  const stored = await rows<{ person_id: string; system_role_id: string; state: 'active' | 'held'; reason_key: string }>(
+    tx,
+    personIds
+      ? sql`select person_id, system_role_id, state, reason_key from desired_entitlements where person_id = any(${uuidArray(personIds)}::uuid[])`
+      : sql`select person_id, system_role_id, state, reason_key from desired_entitlements`,
+  );
+  const byPerson = new Map<string, StoredEntitlement[]>();
+  for (const row of stored) {
+    const entry = { systemRoleId: row.system_role_id, state: row.state, reasonKey: row.reason_key };
+    const list = byPerson.get(row.person_id);
+    if (list) list.push(entry);
+    else byPerson.set(row.person_id, [entry]);
+  }
+  return byPerson;
+}
+
+const chunkSize = 2000;
+
+export interface RecomputeOutcome {
+  peopleCount: number;
+  counts: { grant: number; revoke: number; reasonChange: number; held: number; entitlements: number };
+  batch: { batchId: string; state: 'released' | 'held' } | null;
+}
+
+export interface RecomputeOptions {
+  today: string;
+  /** null = everyone (a full run). */
+  personIds: readonly string[] | null;
+  origin: SubmitOrigin;
+  progress?: (done: number, total: number) => Promise<void>;
+}
+
+/** Runs the engine and applies its difference. Call inside `inTenant`. */
+export async function recomputeInTransaction(tx: Executor, options: RecomputeOptions): Promise<RecomputeOutcome> {
+  // One recompute per municipality at a time: two concurrent diffs against the same stored state
+  // would both queue the same grant.
+  await tx.execute(sql`select pg_advisory_xact_lock(7431003, hashtext(current_setting('app.tenant_id', true)))`);
+  const { personIds, today } = options;
+  const [model, people, stored] = await Promise.all([loadRoleModel(tx), loadPeople(tx, today, personIds), loadStored(tx, personIds)]);
+  // People removed since the last run have no rows left (cascade); people not in `persons` but asked for have nothing.
+  if (personIds) {
+    const known = new Set(people.map((person) => person.id));
+    for (const id of personIds) if (!known.has(id)) people.push({ id, employments: [], assignments: [], competences: [] });
+  }
+  await options.progress?.(0, people.length);
+  const computed = computePeople(prepareModel(model), people, today);
+  const diff = diffDesired(stored, computed);
+  await options.progress?.(Math.floor(people.length / 2), people.length);
+
+  for (let i = 0; i < diff.upserts.length; i += chunkSize) {
+    const chunk = diff.upserts.slice(i, i + chunkSize).map(({ personId, entitlement }) => ({
+      person_id: personId,
+      system_role_id: entitlement.systemRoleId,
+      state: entitlement.state,
+      reasons: entitlement.reasons,
+      reason_key: entitlement.reasonKey,
+    }));
+    await tx.execute(sql`
+      insert into desired_entitlements (tenant_id, person_id, system_role_id, state, reasons, reason_key)
+      select grunnmur_current_tenant(), x.person_id, x.system_role_id, x.state, x.reasons, x.reason_key
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(person_id uuid, system_role_id uuid, state text, reasons jsonb, reason_key text)
+      on conflict (tenant_id, person_id, system_role_id) do update
+        set state = excluded.state, reasons = excluded.reasons, reason_key = excluded.reason_key, updated_at = now()`);
+  }
+  for (let i = 0; i < diff.removals.length; i += chunkSize) {
+    const chunk = diff.removals.slice(i, i + chunkSize).map((r) => ({ person_id: r.personId, system_role_id: r.systemRoleId }));
+    await tx.execute(sql`
+      delete from desired_entitlements d
+      using jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(person_id uuid, system_role_id uuid)
+      where d.person_id = x.person_id and d.system_role_id = x.system_role_id`);
+  }
+
+  const reasonOf = new Map<string, string>();
+  for (const { personId, entitlements } of computed)
+    for (const entitlement of entitlements) {
+      const first = entitlement.reasons[0];
+      if (first) reasonOf.set(`${personId}:${entitlement.systemRoleId}`, describeReason(first.kind, model.businessRoleNames.get(first.businessRoleId) ?? ''));
+    }
+  const changes: EntitlementChange[] = diff.changes.map((change) => ({
+    ...change,
+    reason: change.action === 'grant' ? (reasonOf.get(`${change.personId}:${change.systemRoleId}`) ?? 'Tildelt') : revokeReason(reasonOf.has(`${change.personId}:${change.systemRoleId}`)),
+  }));
+  const batch = await submitChanges(tx, options.origin, changes);
+  await options.progress?.(people.length, people.length);
+  return { peopleCount: people.length, counts: diff.counts, batch };
+}
+
+function describeReason(kind: string, roleName: string): string {
+  const how = { rule: 'tildelingsregel', request: 'godkjent søknad', manual: 'manuell tildeling', delegation: 'stedfortrederskap' }[kind] ?? kind;
+  return `Forretningsrollen «${roleName}» (${how})`;
+}
+
+function revokeReason(stillDesiredButHeld: boolean): string {
+  return stillDesiredButHeld ? 'Holdt tilbake: påkrevd kompetanse mangler' : 'Ikke lenger begrunnet av regel eller tildeling';
+}
