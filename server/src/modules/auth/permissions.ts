@@ -30,6 +30,10 @@ export const permissions = [
   'portal:read',
   /** Upload documents, bulk-import BPMN and documents, load code lists, classify, assess automation, see role gaps. */
   'portal:write',
+  /** Take in the HR file, set username/e-mail templates, run the lifecycle job on demand. */
+  'identity:manage',
+  /** Register future changes [fremtidige endringer] and guests/consultants with a sponsor. */
+  'identity:schedule',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -41,7 +45,7 @@ const grants: Record<AppRole, Permission[]> = {
   system_owner: [...everyoneMay, 'map:write', 'catalogue:write'],
   process_owner: [...everyoneMay, 'portal:write'],
   security_officer: [...everyoneMay, 'audit:read'],
-  manager: everyoneMay,
+  manager: [...everyoneMay, 'identity:schedule'],
   employee: everyoneMay,
 };
 
