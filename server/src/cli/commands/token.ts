@@ -1,4 +1,4 @@
-import { appRoles, isAppRole } from '../../modules/auth/permissions.ts';
+import { appRoles, isAppRole, isTokenOnlyRole, tokenOnlyRoles } from '../../modules/auth/permissions.ts';
 import { hashToken, newToken } from '../../modules/auth/secrets.ts';
 import { apiTokens } from '../../modules/auth/tables.ts';
 import { inTenant } from '../../platform/database/tenant-scope.ts';
@@ -12,8 +12,8 @@ export async function tokenCommand(action: string | undefined, options: { tenant
     throw new CliFailure();
   }
   const { role, name } = options;
-  if (!isAppRole(role)) {
-    say(`Ukjent rolle «${role}». Roller: ${appRoles.join(', ')}`);
+  if (!isAppRole(role) && !isTokenOnlyRole(role)) {
+    say(`Ukjent rolle «${role}». Roller: ${[...appRoles, ...tokenOnlyRoles].join(', ')}`);
     throw new CliFailure();
   }
   await withTenant(options.tenant, async (runtime, actor) => {

@@ -34,6 +34,8 @@ export const permissions = [
   'identity:manage',
   /** Register future changes [fremtidige endringer] and guests/consultants with a sponsor. */
   'identity:schedule',
+  /** Push people and groups through the SCIM 2.0 server at /scim/v2 (an HR system, Entra ID). */
+  'scim:provision',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -53,8 +55,20 @@ export function isAppRole(value: string): value is AppRole {
   return (appRoles as readonly string[]).includes(value);
 }
 
+/**
+ * Roles only an API token can have: one machine's narrow job, never a person's (see
+ * docs/decisions/0005-scim-errors.md). `npx grunnmur token create --role scim_client`.
+ */
+export const tokenOnlyRoles = ['scim_client'] as const;
+export type TokenOnlyRole = (typeof tokenOnlyRoles)[number];
+const tokenOnlyGrants: Record<TokenOnlyRole, Permission[]> = { scim_client: ['scim:provision'] };
+
+export function isTokenOnlyRole(value: string): value is TokenOnlyRole {
+  return (tokenOnlyRoles as readonly string[]).includes(value);
+}
+
 export function permissionsOf(roles: readonly string[]): Set<Permission> {
-  return new Set(roles.filter(isAppRole).flatMap((role) => grants[role]));
+  return new Set(roles.flatMap((role) => (isAppRole(role) ? grants[role] : isTokenOnlyRole(role) ? tokenOnlyGrants[role] : [])));
 }
 
 export function can(roles: readonly string[], permission: Permission): boolean {
