@@ -36,18 +36,24 @@ export const permissions = [
   'identity:schedule',
   /** Push people and groups through the SCIM 2.0 server at /scim/v2 (an HR system, Entra ID). */
   'scim:provision',
+  /** See the role catalogue: business roles one may ask for, and each system's roles. */
+  'access:read',
+  /** Maintain system roles, business roles, assignment rules and competences; run a full recompute. */
+  'access:write',
+  /** See anyone's desired access and why ("why does Kari have this?"); one's own is always visible. */
+  'access:people',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyoneMay: Permission[] = ['org:read', 'catalogue:read', 'map:read', 'requests:use', 'portal:read'];
+const everyoneMay: Permission[] = ['org:read', 'catalogue:read', 'map:read', 'requests:use', 'portal:read', 'access:read'];
 
 const grants: Record<AppRole, Permission[]> = {
   admin: [...permissions],
   architect: [...everyoneMay, 'portal:write', 'map:write', 'catalogue:write', 'import:run', 'audit:read'],
-  system_owner: [...everyoneMay, 'map:write', 'catalogue:write'],
+  system_owner: [...everyoneMay, 'map:write', 'catalogue:write', 'access:write', 'access:people'],
   process_owner: [...everyoneMay, 'portal:write'],
-  security_officer: [...everyoneMay, 'audit:read'],
-  manager: [...everyoneMay, 'identity:schedule'],
+  security_officer: [...everyoneMay, 'audit:read', 'access:write', 'access:people'],
+  manager: [...everyoneMay, 'identity:schedule', 'access:people'],
   employee: everyoneMay,
 };
 
