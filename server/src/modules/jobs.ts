@@ -2,6 +2,7 @@ import type { Database } from '../platform/database/connection.ts';
 import { JobQueue, type JobDefinition } from '../platform/jobs/job-queue.ts';
 import { recomputeAllJob } from './access/recompute-job.ts';
 import { recomputePeopleJob } from './access/recompute-people.ts';
+import { provisioningWorkJob } from './provisioning/work-job.ts';
 import { importJob } from './transfer/import-job.ts';
 
 /** Every module's background jobs. A new module adds its definitions here. */
@@ -9,6 +10,7 @@ export const jobDefinitions: JobDefinition<never>[] = [
   importJob as JobDefinition<never>,
   recomputeAllJob as JobDefinition<never>,
   recomputePeopleJob as JobDefinition<never>,
+  provisioningWorkJob as JobDefinition<never>,
 ];
 
 /** A job queue on the database with every module's jobs defined (not yet started). */

@@ -25,6 +25,18 @@ export interface JobDefinition<Payload> {
 interface Envelope {
   actor: Actor;
   payload: unknown;
+  /** False for fine-grained work that keeps its own state (no job_runs row). */
+  tracked?: boolean;
+}
+
+/** How a job is retried, and whether it gets a job_runs row for the UI to poll. */
+export interface SendOptions {
+  retryLimit?: number;
+  /** Seconds before the first retry; doubled each time with `retryBackoff`. */
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  /** Default true. Work that records its own state (e.g. provisioning operations) sends false. */
+  track?: boolean;
 }
 
 /**
@@ -36,7 +48,7 @@ export class JobQueue {
   private readonly definitions = new Map<string, JobDefinition<unknown>>();
   private started = false;
 
-  constructor(private readonly database: Database) {
+  constructor(readonly database: Database) {
     this.boss = new PgBoss({
       db: { executeSql: (text, values) => database.executeSql(text, values) },
       schema: 'pgboss',
@@ -83,18 +95,22 @@ export class JobQueue {
   }
 
   /** Queues work for a tenant and returns the id the UI polls with `status`. */
-  async send<Payload>(definition: JobDefinition<Payload>, actor: Actor, payload: Payload): Promise<string> {
+  async send<Payload>(definition: JobDefinition<Payload>, actor: Actor, payload: Payload, options: SendOptions = {}): Promise<string> {
     if (!this.ready) throw new Error('The job queue has not been started.');
     await this.ready;
     const parsed = definition.payload.parse(payload);
     const id = crypto.randomUUID();
-    await inTenant(this.db, actor, (tx) =>
-      tx.insert(jobRuns).values({ id, tenantId: actor.tenantId, kind: definition.name, startedBy: actor.actorName }),
-    );
-    await this.boss.send(definition.name, { actor, payload: parsed } satisfies Envelope, {
+    const tracked = options.track ?? true;
+    if (tracked) {
+      await inTenant(this.db, actor, (tx) =>
+        tx.insert(jobRuns).values({ id, tenantId: actor.tenantId, kind: definition.name, startedBy: actor.actorName }),
+      );
+    }
+    await this.boss.send(definition.name, { actor, payload: parsed, ...(tracked ? {} : { tracked }) } satisfies Envelope, {
       id,
-      retryLimit: 3,
-      retryBackoff: true,
+      retryLimit: options.retryLimit ?? 3,
+      retryBackoff: options.retryBackoff ?? true,
+      ...(options.retryDelay === undefined ? {} : { retryDelay: options.retryDelay }),
     });
     return id;
   }
@@ -105,8 +121,10 @@ export class JobQueue {
 
   private async run(definition: JobDefinition<unknown>, jobId: string, envelope: Envelope): Promise<void> {
     const { actor } = envelope;
-    const update = (values: Partial<typeof jobRuns.$inferInsert>) =>
-      inTenant(this.db, actor, (tx) => tx.update(jobRuns).set(values).where(eq(jobRuns.id, jobId)));
+    const update = async (values: Partial<typeof jobRuns.$inferInsert>) => {
+      if (envelope.tracked === false) return;
+      await inTenant(this.db, actor, (tx) => tx.update(jobRuns).set(values).where(eq(jobRuns.id, jobId)));
+    };
     await update({ state: 'running', error: null });
     try {
       const result = await definition.handle(definition.payload.parse(envelope.payload), {

@@ -1,0 +1,49 @@
+/**
+ * The mass-removal guard [masseslettingsvern]: a batch that would take away more than a tenant's
+ * threshold of accounts is held until a person approves it. Pure: no I/O.
+ */
+
+export interface GuardSettings {
+  /** Percent of the accounts the tenant has (2 by default). */
+  percent: number;
+  /** The threshold is never below this many accounts (25 by default). */
+  minimum: number;
+}
+
+export const defaultGuardSettings: GuardSettings = { percent: 2, minimum: 25 };
+
+/** The largest number of accounts one batch may take access from without a human approving it. */
+export function removalThreshold(settings: GuardSettings, accountBase: number): number {
+  return Math.max(Math.floor((accountBase * settings.percent) / 100), settings.minimum);
+}
+
+export interface GuardInput {
+  origin: string;
+  /** Distinct accounts (person × system) the batch revokes access from or disables. */
+  removals: number;
+  /** Accounts the tenant has now (actual where known, else desired). */
+  accountBase: number;
+  /** People with a current employment or other reason to be there; 0 means the input looks empty. */
+  activePeople: number;
+}
+
+export type GuardVerdict = { hold: false; threshold: number } | { hold: true; threshold: number; reason: string };
+
+export function judgeBatch(settings: GuardSettings, input: GuardInput): GuardVerdict {
+  const threshold = removalThreshold(settings, input.accountBase);
+  if (input.origin === 'full_recompute' && input.removals > 0 && input.activePeople === 0) {
+    return {
+      hold: true,
+      threshold,
+      reason: 'Full omberegning uten en eneste aktiv person: grunnlaget ser ufullstendig ut, så ingen tilganger fjernes før noen godkjenner det.',
+    };
+  }
+  if (input.removals > threshold) {
+    return {
+      hold: true,
+      threshold,
+      reason: `Kjøringen ville fjerne tilgang fra ${input.removals} kontoer, over terskelen på ${threshold} (${settings.percent} % av ${input.accountBase} kontoer, minst ${settings.minimum}).`,
+    };
+  }
+  return { hold: false, threshold };
+}
