@@ -154,24 +154,30 @@ export class ScimConnector implements Connector {
     return { externalId: user.id, note: `Fjernet fra ${groupName}` };
   }
 
-  /** Every user, page by page (startIndex/count), with the groups that list them as members. */
-  async listAccounts(): Promise<ObservedAccount[]> {
-    const users: ScimUser[] = [];
+  /**
+   * Every resource of a kind, page by page (startIndex/count). Some services ignore paging and send
+   * everything at once, so resources are gathered by id and the walk stops when nothing new comes.
+   */
+  private async listAll<T extends { id: string }>(path: '/Users' | '/Groups'): Promise<T[]> {
+    const found = new Map<string, T>();
     for (let start = 1; ; ) {
-      const page = await this.request<{ Resources?: ScimUser[]; totalResults?: number; itemsPerPage?: number; schemas?: string[] }>('GET', `/Users?startIndex=${start}&count=200`);
+      const page = await this.request<{ Resources?: T[]; totalResults?: number; schemas?: string[] }>('GET', `${path}?startIndex=${start}&count=200`);
       if (page?.schemas && !page.schemas.includes(listSchema)) throw new ConnectorError('SCIM-svaret er ikke en ListResponse');
       const resources = page?.Resources ?? [];
-      users.push(...resources);
+      const before = found.size;
+      for (const resource of resources) found.set(resource.id, resource);
       start += resources.length;
-      if (resources.length === 0 || start > (page?.totalResults ?? 0)) break;
+      if (found.size === before || found.size >= (page?.totalResults ?? 0)) break;
     }
+    return [...found.values()];
+  }
+
+  /** Every user, with the groups that list them as members. */
+  async listAccounts(): Promise<ObservedAccount[]> {
+    const users = await this.listAll<ScimUser>('/Users');
     const groupsByUser = new Map<string, string[]>();
-    for (let start = 1; ; ) {
-      const page = await this.request<{ Resources?: ScimGroup[]; totalResults?: number }>('GET', `/Groups?startIndex=${start}&count=200`);
-      const resources = page?.Resources ?? [];
-      for (const group of resources) for (const m of group.members ?? []) groupsByUser.set(m.value, [...(groupsByUser.get(m.value) ?? []), group.displayName]);
-      start += resources.length;
-      if (resources.length === 0 || start > (page?.totalResults ?? 0)) break;
+    for (const group of await this.listAll<ScimGroup>('/Groups')) {
+      for (const m of group.members ?? []) groupsByUser.set(m.value, [...(groupsByUser.get(m.value) ?? []), group.displayName]);
     }
     return users.map((u) => ({
       username: u.userName,
