@@ -15,7 +15,7 @@ describe('application roles and permissions', () => {
   });
 
   it('keeps an employee to reading and asking for access', () => {
-    expect([...permissionsOf(['employee'])].sort()).toEqual(['catalogue:read', 'map:read', 'org:read', 'requests:use']);
+    expect([...permissionsOf(['employee'])].sort()).toEqual(['access:read', 'catalogue:read', 'map:read', 'org:read', 'portal:read', 'processes:read', 'requests:use']);
   });
 
   it('lets architects and system owners edit the catalogue, but only architects import', () => {
@@ -28,6 +28,12 @@ describe('application roles and permissions', () => {
   it('shows the audit log to admins, architects and security officers only', () => {
     const readers = appRoles.filter((role) => can([role], 'audit:read'));
     expect(readers.sort()).toEqual(['admin', 'architect', 'security_officer']);
+  });
+
+  it('lets process owners, architects and admins model and approve processes, and everyone read them', () => {
+    for (const role of appRoles) expect(can([role], 'processes:read'), role).toBe(true);
+    expect(appRoles.filter((role) => can([role], 'processes:approve')).sort()).toEqual(['admin', 'architect', 'process_owner']);
+    expect(appRoles.filter((role) => can([role], 'processes:write')).sort()).toEqual(['admin', 'architect', 'process_owner']);
   });
 
   it('lets only admins manage API tokens', () => {

@@ -2,6 +2,8 @@ import type { Database } from '../platform/database/connection.ts';
 import { JobQueue, type JobDefinition } from '../platform/jobs/job-queue.ts';
 import { recomputeAllJob } from './access/recompute-job.ts';
 import { recomputePeopleJob } from './access/recompute-people.ts';
+import { dailyLifecycleJob } from './identity/lifecycle.ts';
+import { hrApplyJob } from './identity/hr-import.ts';
 import { provisioningWorkJob } from './provisioning/work-job.ts';
 import { importJob } from './transfer/import-job.ts';
 
@@ -11,6 +13,8 @@ export const jobDefinitions: JobDefinition<never>[] = [
   recomputeAllJob as JobDefinition<never>,
   recomputePeopleJob as JobDefinition<never>,
   provisioningWorkJob as JobDefinition<never>,
+  hrApplyJob as JobDefinition<never>,
+  dailyLifecycleJob as JobDefinition<never>,
 ];
 
 /** A job queue on the database with every module's jobs defined (not yet started). */

@@ -42,16 +42,22 @@ export const permissions = [
   'access:write',
   /** See anyone's desired access and why ("why does Kari have this?"); one's own is always visible. */
   'access:people',
+  /** See the process hierarchy and published processes. */
+  'processes:read',
+  /** Model processes: create, edit drafts, import BPMN, send to review, comment. */
+  'processes:write',
+  /** Approve, publish and retire processes; set the modelling standard's rules. */
+  'processes:approve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyoneMay: Permission[] = ['org:read', 'catalogue:read', 'map:read', 'requests:use', 'portal:read', 'access:read'];
+const everyoneMay: Permission[] = ['org:read', 'catalogue:read', 'map:read', 'requests:use', 'portal:read', 'access:read', 'processes:read'];
 
 const grants: Record<AppRole, Permission[]> = {
   admin: [...permissions],
-  architect: [...everyoneMay, 'portal:write', 'map:write', 'catalogue:write', 'import:run', 'audit:read'],
+  architect: [...everyoneMay, 'processes:write', 'processes:approve', 'portal:write', 'map:write', 'catalogue:write', 'import:run', 'audit:read'],
   system_owner: [...everyoneMay, 'map:write', 'catalogue:write', 'access:write', 'access:people'],
-  process_owner: [...everyoneMay, 'portal:write'],
+  process_owner: [...everyoneMay, 'processes:write', 'processes:approve', 'portal:write'],
   security_officer: [...everyoneMay, 'audit:read', 'access:write', 'access:people'],
   manager: [...everyoneMay, 'identity:schedule', 'access:people'],
   employee: everyoneMay,
