@@ -48,6 +48,14 @@ export const permissions = [
   'processes:write',
   /** Approve, publish and retire processes; set the modelling standard's rules. */
   'processes:approve',
+  /** See the provisioning queue, failures, held batches, manual tasks and reconciliation. */
+  'provisioning:read',
+  /** Retry failed work, tick off manual tasks, run reconciliation and act on its findings. */
+  'provisioning:operate',
+  /** Approve or reject a batch the mass-removal guard held. */
+  'provisioning:approve',
+  /** Set a system's connector (kind, settings, secrets) and the tenant's mass-removal threshold. */
+  'provisioning:configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,9 +64,9 @@ const everyoneMay: Permission[] = ['org:read', 'catalogue:read', 'map:read', 're
 const grants: Record<AppRole, Permission[]> = {
   admin: [...permissions],
   architect: [...everyoneMay, 'processes:write', 'processes:approve', 'portal:write', 'map:write', 'catalogue:write', 'import:run', 'audit:read'],
-  system_owner: [...everyoneMay, 'map:write', 'catalogue:write', 'access:write', 'access:people'],
+  system_owner: [...everyoneMay, 'map:write', 'catalogue:write', 'access:write', 'access:people', 'provisioning:read', 'provisioning:operate'],
   process_owner: [...everyoneMay, 'processes:write', 'processes:approve', 'portal:write'],
-  security_officer: [...everyoneMay, 'audit:read', 'access:write', 'access:people'],
+  security_officer: [...everyoneMay, 'audit:read', 'access:write', 'access:people', 'provisioning:read', 'provisioning:operate', 'provisioning:approve'],
   manager: [...everyoneMay, 'identity:schedule', 'access:people'],
   employee: everyoneMay,
 };
