@@ -18,6 +18,7 @@ import type { JobQueue } from './platform/jobs/job-queue.ts';
 import { registerProblemDetails } from './platform/http/problem-details.ts';
 import { requestContext } from './modules/auth/request-context.ts';
 import { apiModules } from './modules/index.ts';
+import { scimPrefix, scimRoutes } from './modules/scim/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -107,6 +108,8 @@ export async function buildApp({ config, database, jobs }: AppDependencies): Pro
 
   await app.register(requestContext);
   for (const module of apiModules) await app.register(module, { prefix: '/api' });
+  // SCIM 2.0 (RFC 7644) has its own base path, media type and error shape; see docs/decisions/0005.
+  await app.register(scimRoutes, { prefix: scimPrefix });
 
   if (existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
