@@ -1,0 +1,313 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/database/connection.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { systems } from '../../catalogue/tables.ts';
+import {
+  archimateIdentifiers,
+  informationObjects,
+  integrations,
+  modelElements,
+  modelRelations,
+  modelViews,
+  services,
+  serviceSystems,
+  systemInformation,
+  systemTechnology,
+  technologyComponents,
+} from '../tables.ts';
+import { defaultElementType, kindForElementType, linkFor, technologyKindFor, type MappedKind } from './mapping.ts';
+import { ArchimateRejected, parseArchimate, writeArchimate, type AmElement, type AmModel, type AmRelationship, type AmView } from './model.ts';
+
+type ObjectKind = MappedKind | 'system_information' | 'system_technology' | 'service_system' | 'integration' | 'relation' | 'view';
+interface Ref {
+  kind: ObjectKind;
+  id: string;
+}
+
+const ownIdentifier = /^id-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+export interface ArchimateImportResult {
+  elements: number;
+  relationships: number;
+  views: number;
+  created: number;
+  updated: number;
+  /** Per kind of ours: how many elements became systems, services, … */
+  mapped: Record<string, number>;
+}
+
+/** Turns a parse failure into problem+json with the problems listed. */
+export function parseOrReject(xml: string): AmModel {
+  try {
+    return parseArchimate(xml);
+  } catch (error) {
+    if (error instanceof ArchimateRejected) throw new AppError('import_rejected', error.message, error.problems.slice(0, 100));
+    throw error;
+  }
+}
+
+const tableOf = {
+  system: systems,
+  service: services,
+  information: informationObjects,
+  technology: technologyComponents,
+  element: modelElements,
+  system_information: systemInformation,
+  system_technology: systemTechnology,
+  service_system: serviceSystems,
+  integration: integrations,
+  relation: modelRelations,
+  view: modelViews,
+} as const;
+
+async function exists(tx: Executor, kind: ObjectKind, id: string): Promise<boolean> {
+  const table = tableOf[kind];
+  const rows = await tx.select({ id: table.id }).from(table).where(eq(table.id, id));
+  return rows.length > 0;
+}
+
+/**
+ * Imports an exchange file into the caller's municipality in the caller's transaction: a file
+ * with any error changes nothing. Identifiers are kept, so importing the same file again updates
+ * rather than duplicates, and export → import gives the same model.
+ */
+export async function importArchimate(tx: Executor, tenantId: string, xml: string): Promise<ArchimateImportResult> {
+  const model = parseOrReject(xml);
+  const known = new Map<string, Ref & { row: string }>();
+  for (const r of await tx.select().from(archimateIdentifiers)) known.set(r.identifier, { kind: r.objectKind as ObjectKind, id: r.objectId, row: r.id });
+  const result: ArchimateImportResult = { elements: 0, relationships: 0, views: 0, created: 0, updated: 0, mapped: {} };
+  const resolved = new Map<string, Ref>();
+
+  const remember = async (identifier: string, ref: Ref, type: string, properties: Record<string, string>) => {
+    resolved.set(identifier, ref);
+    const existing = known.get(identifier);
+    if (existing) {
+      await tx.update(archimateIdentifiers).set({ objectKind: ref.kind, objectId: ref.id, archimateType: type, properties }).where(eq(archimateIdentifiers.id, existing.row));
+    } else {
+      // An object may have been exported under its own id-<uuid> and come back: one identifier per object.
+      await tx.delete(archimateIdentifiers).where(and(eq(archimateIdentifiers.objectKind, ref.kind), eq(archimateIdentifiers.objectId, ref.id)));
+      await tx.insert(archimateIdentifiers).values({ tenantId, identifier, objectKind: ref.kind, objectId: ref.id, archimateType: type, properties });
+    }
+  };
+
+  /** The object an identifier already stands for, if it is still there and of the same kind. */
+  const findExisting = async (identifier: string, kind: ObjectKind): Promise<string | null> => {
+    const k = known.get(identifier);
+    if (k && k.kind === kind && (await exists(tx, kind, k.id))) return k.id;
+    const own = ownIdentifier.exec(identifier);
+    if (own && (await exists(tx, kind, own[1]!))) return own[1]!;
+    return null;
+  };
+
+  for (const e of model.elements) {
+    const kind = kindForElementType(e.type);
+    result.mapped[kind] = (result.mapped[kind] ?? 0) + 1;
+    let id = await findExisting(e.identifier, kind);
+    const created = !id;
+    id = await saveElement(tx, tenantId, kind, id, e);
+    if (created) result.created++;
+    else result.updated++;
+    await remember(e.identifier, { kind, id }, e.type, kind === 'element' ? {} : e.properties);
+    result.elements++;
+  }
+
+  // Relations may point at relations; take them in rounds until every end is known.
+  let pending = [...model.relationships];
+  while (pending.length) {
+    const next: AmRelationship[] = [];
+    for (const r of pending) {
+      const source = resolved.get(r.source);
+      const target = resolved.get(r.target);
+      if (!source || !target) {
+        next.push(r);
+        continue;
+      }
+      const ref = await saveRelation(tx, tenantId, r, source, target, await findRelation(r.identifier));
+      await remember(r.identifier, ref, r.type, ref.kind === 'relation' ? {} : r.properties);
+      result.relationships++;
+    }
+    if (next.length === pending.length) {
+      throw new AppError('import_rejected', 'Noen relasjoner peker på hverandre i ring og kan ikke leses inn.', next.slice(0, 20).map((r) => ({ message: `Relasjon ${r.identifier}` })));
+    }
+    pending = next;
+  }
+
+  async function findRelation(identifier: string): Promise<Ref | null> {
+    for (const kind of ['relation', 'system_information', 'system_technology', 'service_system', 'integration'] as const) {
+      const id = await findExisting(identifier, kind);
+      if (id) return { kind, id };
+    }
+    return null;
+  }
+
+  for (const v of model.views) {
+    const id = await findExisting(v.identifier, 'view');
+    const values = { name: v.name, documentation: v.documentation, viewpoint: v.viewpoint, layout: { nodes: v.nodes, connections: v.connections } };
+    let viewId = id;
+    if (viewId) await tx.update(modelViews).set({ ...values, updatedAt: new Date() }).where(eq(modelViews.id, viewId));
+    else viewId = (await tx.insert(modelViews).values({ ...values, tenantId }).returning({ id: modelViews.id }))[0]!.id;
+    await remember(v.identifier, { kind: 'view', id: viewId }, 'Diagram', {});
+    result.views++;
+  }
+  return result;
+}
+
+async function saveElement(tx: Executor, tenantId: string, kind: MappedKind, id: string | null, e: AmElement): Promise<string> {
+  const name = e.name;
+  switch (kind) {
+    case 'system': {
+      if (id) {
+        await tx.update(systems).set({ name, description: e.documentation, updatedAt: new Date() }).where(eq(systems.id, id));
+        return id;
+      }
+      // A system of the same name already in the catalogue is the same system.
+      const [same] = await tx.select({ id: systems.id }).from(systems).where(eq(systems.name, name));
+      if (same) {
+        await tx.update(systems).set({ description: e.documentation, updatedAt: new Date() }).where(eq(systems.id, same.id));
+        return same.id;
+      }
+      return (await tx.insert(systems).values({ tenantId, name, description: e.documentation }).returning({ id: systems.id }))[0]!.id;
+    }
+    case 'service':
+      if (id) {
+        await tx.update(services).set({ name, description: e.documentation, updatedAt: new Date() }).where(eq(services.id, id));
+        return id;
+      }
+      return (await tx.insert(services).values({ tenantId, name, description: e.documentation }).returning({ id: services.id }))[0]!.id;
+    case 'information':
+      if (id) {
+        await tx.update(informationObjects).set({ name, description: e.documentation, updatedAt: new Date() }).where(eq(informationObjects.id, id));
+        return id;
+      }
+      return (await tx.insert(informationObjects).values({ tenantId, name, description: e.documentation }).returning({ id: informationObjects.id }))[0]!.id;
+    case 'technology': {
+      const values = { name, description: e.documentation, kind: technologyKindFor(e.type) };
+      if (id) {
+        await tx.update(technologyComponents).set({ ...values, updatedAt: new Date() }).where(eq(technologyComponents.id, id));
+        return id;
+      }
+      return (await tx.insert(technologyComponents).values({ ...values, tenantId }).returning({ id: technologyComponents.id }))[0]!.id;
+    }
+    default: {
+      const values = { type: e.type, name, documentation: e.documentation, properties: e.properties };
+      if (id) {
+        await tx.update(modelElements).set({ ...values, updatedAt: new Date() }).where(eq(modelElements.id, id));
+        return id;
+      }
+      return (await tx.insert(modelElements).values({ ...values, tenantId }).returning({ id: modelElements.id }))[0]!.id;
+    }
+  }
+}
+
+async function saveRelation(tx: Executor, tenantId: string, r: AmRelationship, source: Ref, target: Ref, existing: Ref | null): Promise<Ref> {
+  if (existing && existing.kind !== 'relation') return existing;
+  const link = existing ? null : linkFor(r.type, source.kind as MappedKind, target.kind as MappedKind);
+  if (link === 'system_information') {
+    const pair = await tx.select({ id: systemInformation.id }).from(systemInformation).where(and(eq(systemInformation.systemId, source.id), eq(systemInformation.informationObjectId, target.id)));
+    if (!pair.length) {
+      const [row] = await tx.insert(systemInformation).values({ tenantId, systemId: source.id, informationObjectId: target.id, note: r.name }).returning({ id: systemInformation.id });
+      return { kind: link, id: row!.id };
+    }
+  } else if (link === 'system_technology') {
+    const pair = await tx.select({ id: systemTechnology.id }).from(systemTechnology).where(and(eq(systemTechnology.systemId, target.id), eq(systemTechnology.technologyComponentId, source.id)));
+    if (!pair.length) {
+      const [row] = await tx.insert(systemTechnology).values({ tenantId, systemId: target.id, technologyComponentId: source.id, note: r.name }).returning({ id: systemTechnology.id });
+      return { kind: link, id: row!.id };
+    }
+  } else if (link === 'service_system') {
+    const pair = await tx.select({ id: serviceSystems.id }).from(serviceSystems).where(and(eq(serviceSystems.serviceId, target.id), eq(serviceSystems.systemId, source.id)));
+    if (!pair.length) {
+      const [row] = await tx.insert(serviceSystems).values({ tenantId, serviceId: target.id, systemId: source.id, note: r.name }).returning({ id: serviceSystems.id });
+      return { kind: link, id: row!.id };
+    }
+  } else if (link === 'integration') {
+    const [row] = await tx
+      .insert(integrations)
+      .values({ tenantId, name: r.name, description: r.documentation, fromSystemId: source.id, toSystemId: target.id, kind: 'api', mode: 'async' })
+      .returning({ id: integrations.id });
+    return { kind: link, id: row!.id };
+  }
+  const values = {
+    type: r.type,
+    name: r.name,
+    documentation: r.documentation,
+    sourceKind: source.kind,
+    sourceId: source.id,
+    targetKind: target.kind,
+    targetId: target.id,
+    properties: r.properties,
+  };
+  if (existing) {
+    await tx.update(modelRelations).set({ ...values, updatedAt: new Date() }).where(eq(modelRelations.id, existing.id));
+    return existing;
+  }
+  const [row] = await tx.insert(modelRelations).values({ ...values, tenantId }).returning({ id: modelRelations.id });
+  return { kind: 'relation', id: row!.id };
+}
+
+/** The caller's municipality's whole model as an exchange file. */
+export async function exportArchimate(tx: Executor, modelName: string, tenantId: string): Promise<{ xml: string; model: AmModel }> {
+  const ids = await tx.select().from(archimateIdentifiers);
+  const byObject = new Map(ids.map((r) => [`${r.objectKind}:${r.objectId}`, r]));
+  const identifierOf = (kind: ObjectKind, id: string) => byObject.get(`${kind}:${id}`)?.identifier ?? `id-${id}`;
+  const stored = (kind: ObjectKind, id: string) => byObject.get(`${kind}:${id}`);
+  const elements: AmElement[] = [];
+  const present = new Set<string>();
+  const addElement = (kind: MappedKind, id: string, name: string, documentation: string, fallbackType: string, properties?: Record<string, string>) => {
+    const s = stored(kind, id);
+    const identifier = identifierOf(kind, id);
+    present.add(`${kind}:${id}`);
+    elements.push({ identifier, type: kind === 'element' ? fallbackType : s?.archimateType || fallbackType, name, documentation, properties: properties ?? s?.properties ?? {} });
+  };
+  for (const r of await tx.select().from(systems)) addElement('system', r.id, r.name, r.description, defaultElementType('system'));
+  for (const r of await tx.select().from(services)) addElement('service', r.id, r.name, r.description, defaultElementType('service'));
+  for (const r of await tx.select().from(informationObjects)) addElement('information', r.id, r.name, r.description, defaultElementType('information'));
+  for (const r of await tx.select().from(technologyComponents)) addElement('technology', r.id, r.name, r.description, defaultElementType('technology', r.kind));
+  for (const r of await tx.select().from(modelElements)) addElement('element', r.id, r.name, r.documentation, r.type, r.properties);
+
+  const relationships: AmRelationship[] = [];
+  const addRelation = (kind: ObjectKind, id: string, fallbackType: string, name: string, documentation: string, source: Ref, target: Ref, properties?: Record<string, string>) => {
+    const s = stored(kind, id);
+    relationships.push({
+      identifier: identifierOf(kind, id),
+      type: kind === 'relation' ? fallbackType : s?.archimateType || fallbackType,
+      name,
+      documentation,
+      source: identifierOf(source.kind, source.id),
+      target: identifierOf(target.kind, target.id),
+      properties: properties ?? s?.properties ?? {},
+    });
+    present.add(`${kind}:${id}`);
+  };
+  for (const r of await tx.select().from(systemInformation)) addRelation('system_information', r.id, 'Access', r.note, '', { kind: 'system', id: r.systemId }, { kind: 'information', id: r.informationObjectId });
+  for (const r of await tx.select().from(systemTechnology)) addRelation('system_technology', r.id, 'Realization', r.note, '', { kind: 'technology', id: r.technologyComponentId }, { kind: 'system', id: r.systemId });
+  for (const r of await tx.select().from(serviceSystems)) addRelation('service_system', r.id, 'Serving', r.note, '', { kind: 'system', id: r.systemId }, { kind: 'service', id: r.serviceId });
+  for (const r of await tx.select().from(integrations)) addRelation('integration', r.id, 'Flow', r.name, r.description, { kind: 'system', id: r.fromSystemId }, { kind: 'system', id: r.toSystemId });
+  const generic = await tx.select().from(modelRelations);
+  for (const r of generic) present.add(`relation:${r.id}`);
+  for (const r of generic) {
+    // A relation whose end was removed here is left out rather than exported dangling.
+    if (!present.has(`${r.sourceKind}:${r.sourceId}`) || !present.has(`${r.targetKind}:${r.targetId}`)) continue;
+    addRelation('relation', r.id, r.type, r.name, r.documentation, { kind: r.sourceKind as ObjectKind, id: r.sourceId }, { kind: r.targetKind as ObjectKind, id: r.targetId }, r.properties);
+  }
+  const views: AmView[] = (await tx.select().from(modelViews).orderBy(modelViews.createdAt)).map((v) => ({
+    identifier: identifierOf('view', v.id),
+    name: v.name,
+    documentation: v.documentation,
+    viewpoint: v.viewpoint,
+    nodes: v.layout.nodes,
+    connections: v.layout.connections,
+  }));
+  const model: AmModel = { identifier: `id-${tenantId}`, name: modelName, documentation: '', elements, relationships, views };
+  return { xml: writeArchimate(model), model };
+}
+
+/** Counts for the UI and the conformance script. */
+export async function modelCounts(tx: Executor) {
+  const result = await tx.execute(sql`select
+    (select count(*) from model_elements)::int as elements,
+    (select count(*) from model_relations)::int as relations,
+    (select count(*) from model_views)::int as views`);
+  const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as { elements: number; relations: number; views: number }[];
+  return rows[0]!;
+}
