@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { api } from './api';
+import { RequestsNavLink } from '../requests/RequestsNavLink';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './session';
 
@@ -47,6 +48,7 @@ function MainNavigation() {
             </NavLink>
           </li>
         ))}
+        <RequestsNavLink />
         <li>
           {/* The API docs are served by the server, outside the web app's router. */}
           <a href="/api/docs" className="ds-focus">{t('nav.apiDocs')}</a>

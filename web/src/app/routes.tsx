@@ -5,6 +5,7 @@ import { SystemEditPage } from '../catalogue/SystemEditPage';
 import { SystemListPage } from '../catalogue/SystemListPage';
 import { SystemPage } from '../catalogue/SystemPage';
 import { orgRoutes } from '../org/routes';
+import { requestRoutes } from '../requests/routes';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { OverviewPage } from './OverviewPage';
@@ -28,6 +29,7 @@ export const appRoutes: RouteObject[] = [
           { path: 'systems/:id/edit', element: <SystemEditPage /> },
           { path: 'audit', element: <AuditLogPage /> },
           ...orgRoutes,
+          ...requestRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
