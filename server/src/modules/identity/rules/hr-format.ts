@@ -27,7 +27,8 @@ export const hrRowSchema = z.object({
   endDate: dateCell(),
 });
 
-export type HrRow = z.infer<typeof hrRowSchema> & { line: number };
+/** A checked row; rows without an employee number are not passed on. */
+export type HrRow = Omit<z.infer<typeof hrRowSchema>, 'employeeNumber'> & { employeeNumber: string; line: number };
 
 export const checkHrRow: RowCheck<HrColumn, z.infer<typeof hrRowSchema>> = (row) => {
   const issues: { field: HrColumn; message: string }[] = [];
