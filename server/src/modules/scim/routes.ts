@@ -209,7 +209,7 @@ export const scimRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(['application/scim+json'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const scim = toScimError(error);
-    if (scim.status >= 500) request.log.error({ err: error }, 'SCIM request failed');
+    if (scim.status === 500) request.log.error({ err: error }, 'SCIM request failed');
     return reply.status(scim.status).type(scimContentType).send(scim.toBody());
   });
   app.setNotFoundHandler((request, reply) =>
