@@ -5,8 +5,9 @@ import { catalogueRoutes } from './catalogue/routes.ts';
 import { mapRoutes } from './map/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { orgRoutes } from './org/routes.ts';
+import { provisioningRoutes } from './provisioning/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { transferRoutes } from './transfer/routes.ts';
 
 /** Every module's API routes, mounted under /api. A new module adds its routes here. */
-export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes, orgRoutes, transferRoutes, requestRoutes, mapRoutes, identityRoutes];
+export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes, orgRoutes, transferRoutes, requestRoutes, mapRoutes, identityRoutes, provisioningRoutes];

@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { asCaller } from '../auth/request-context.ts';
+import * as queries from './queries.ts';
+import * as schemas from './schemas.ts';
+import { dispatchBatch } from './submit-changes.ts';
+
+const tags = ['Provisjonering'];
+
+/** Dates become ISO strings, as the response schemas say. */
+const present = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** Provisioning [provisjonering]: the work queue, held batches, manual tasks and connectors. */
+export const provisioningRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/provisioning/overview',
+    { schema: { tags, summary: 'Operations by state and held batches', response: { 200: schemas.overview } } },
+    (request) => asCaller(request, 'provisioning:read', (tx) => queries.overview(tx)),
+  );
+
+  app.get(
+    '/provisioning/operations',
+    { schema: { tags, summary: 'Provisioning operations, newest first', querystring: schemas.operationQuery, response: { 200: schemas.operationPage } } },
+    async (request) => present(await asCaller(request, 'provisioning:read', (tx) => queries.listOperations(tx, request.query))) as never,
+  );
+
+  app.post(
+    '/provisioning/operations/:id/retry',
+    { schema: { tags, summary: 'Put a failed operation back in the queue', params: schemas.idParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      const { batchId, actor } = await asCaller(request, 'provisioning:operate', async (tx, auth) => ({ batchId: await queries.retryOperation(tx, request.params.id), actor: auth.actor }));
+      await dispatchBatch(app.jobs, actor, batchId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/provisioning/batches',
+    { schema: { tags, summary: 'Provisioning batches (held ones wait for approval)', querystring: schemas.batchQuery, response: { 200: z.object({ items: z.array(schemas.batch) }) } } },
+    async (request) => present({ items: await asCaller(request, 'provisioning:read', (tx) => queries.listBatches(tx, request.query.state)) }) as never,
+  );
+
+  app.get(
+    '/provisioning/batches/:id',
+    { schema: { tags, summary: 'A batch with exactly what it does', params: schemas.idParams, response: { 200: schemas.batchDetail } } },
+    async (request) => present(await asCaller(request, 'provisioning:read', (tx) => queries.getBatch(tx, request.params.id))) as never,
+  );
+
+  for (const decision of ['approve', 'reject'] as const) {
+    app.post(
+      `/provisioning/batches/:id/${decision}`,
+      { schema: { tags, summary: decision === 'approve' ? 'Approve a held batch: its work is queued' : 'Reject a held batch: its work is discarded', params: schemas.idParams, response: { 204: z.null() } } },
+      async (request, reply) => {
+        const actor = await asCaller(request, 'provisioning:approve', async (tx, auth) => {
+          await queries.decideBatch(tx, request.params.id, decision, auth.actor.actorName);
+          return auth.actor;
+        });
+        if (decision === 'approve') await dispatchBatch(app.jobs, actor, request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  }
+
+  app.get(
+    '/provisioning/manual-tasks',
+    { schema: { tags, summary: 'Open manual tasks for system administrators', querystring: schemas.manualTaskQuery, response: { 200: z.object({ items: z.array(schemas.operation) }) } } },
+    async (request) => present({ items: await asCaller(request, 'provisioning:read', (tx) => queries.manualTasks(tx, request.query.systemId)) }) as never,
+  );
+
+  app.get(
+    '/provisioning/manual-tasks.csv',
+    { schema: { tags, summary: 'Open manual tasks as CSV', querystring: schemas.manualTaskQuery } },
+    async (request, reply) => {
+      const csv = await asCaller(request, 'provisioning:read', (tx) => queries.manualTasksCsv(tx, request.query.systemId));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="manuelle-oppgaver.csv"')
+        .send(`\uFEFF${csv}`);
+    },
+  );
+
+  app.post(
+    '/provisioning/manual-tasks/:id/complete',
+    { schema: { tags, summary: 'Tick off a manual task as done', params: schemas.idParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await asCaller(request, 'provisioning:operate', (tx, auth) => queries.completeManualTask(tx, request.params.id, auth.actor.actorName));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/provisioning/connectors',
+    { schema: { tags, summary: 'Every system with its connector (secrets are never returned)', response: { 200: z.object({ items: z.array(schemas.connector) }) } } },
+    async (request) => ({ items: await asCaller(request, 'provisioning:read', (tx) => queries.listConnectors(tx)) }),
+  );
+
+  app.put(
+    '/provisioning/connectors/:systemId',
+    { schema: { tags, summary: "Set a system's connector", params: schemas.systemParams, body: schemas.connectorInput, response: { 200: schemas.connector } } },
+    (request) => asCaller(request, 'provisioning:configure', (tx, auth) => queries.saveConnector(tx, auth.tenant.id, request.params.systemId, request.body)),
+  );
+
+  app.get(
+    '/provisioning/settings',
+    { schema: { tags, summary: 'The mass-removal threshold', response: { 200: schemas.settings } } },
+    (request) => asCaller(request, 'provisioning:read', (tx) => queries.getSettings(tx)),
+  );
+
+  app.put(
+    '/provisioning/settings',
+    { schema: { tags, summary: 'Set the mass-removal threshold', body: schemas.settings, response: { 200: schemas.settings } } },
+    (request) => asCaller(request, 'provisioning:configure', (tx, auth) => queries.saveSettings(tx, auth.tenant.id, request.body)),
+  );
+};

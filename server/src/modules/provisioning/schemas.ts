@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { batchStates, connectorKinds, operationActions, operationStates } from './tables.ts';
+
+export const idParams = z.object({ id: z.uuid({ message: 'Ugyldig id' }) });
+export const systemParams = z.object({ systemId: z.uuid({ message: 'Ugyldig system-id' }) });
+
+export const operation = z.object({
+  id: z.string(),
+  batchId: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  username: z.string().nullable(),
+  employeeNumber: z.string(),
+  email: z.string().nullable(),
+  systemId: z.string(),
+  systemName: z.string(),
+  systemRoleId: z.string().nullable(),
+  systemRoleName: z.string().nullable(),
+  targetGroup: z.string().nullable(),
+  action: z.enum(operationActions),
+  state: z.enum(operationStates),
+  reason: z.string(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  outcome: z.string().nullable(),
+  completedBy: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export const operationQuery = z.object({
+  state: z.enum(operationStates).optional(),
+  systemId: z.uuid().optional(),
+  batchId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const operationPage = z.object({ items: z.array(operation), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const overview = z.object({
+  operations: z.record(z.enum(operationStates), z.number()),
+  heldBatches: z.number(),
+});
+
+export const batch = z.object({
+  id: z.string(),
+  origin: z.string(),
+  state: z.enum(batchStates),
+  holdReason: z.string().nullable(),
+  grantCount: z.number(),
+  revokeCount: z.number(),
+  otherCount: z.number(),
+  threshold: z.number().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const batchDetail = batch.extend({ operations: z.array(operation) });
+export const batchQuery = z.object({ state: z.enum(batchStates).optional() });
+
+export const connector = z.object({
+  systemId: z.string(),
+  systemName: z.string(),
+  kind: z.enum(connectorKinds).nullable(),
+  settings: z.record(z.string(), z.unknown()),
+  enabled: z.boolean(),
+  hasSecrets: z.boolean(),
+});
+
+export const connectorInput = z.object({
+  kind: z.enum(connectorKinds),
+  settings: z.record(z.string(), z.unknown()).default({}),
+  secrets: z.record(z.string(), z.string().max(4000)).optional(),
+  enabled: z.boolean().default(true),
+});
+
+export const settings = z.object({
+  massRemovalPercent: z.number().int().min(0, 'Prosenten kan ikke være negativ').max(100),
+  massRemovalMinimum: z.number().int().min(0, 'Minimum kan ikke være negativt').max(1_000_000),
+});
+
+export const manualTaskQuery = z.object({ systemId: z.uuid().optional() });
