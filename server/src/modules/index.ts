@@ -1,13 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { accessRoutes } from './access/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { mapRoutes } from './map/routes.ts';
+import { archimateRoutes } from './map/archimate/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { orgRoutes } from './org/routes.ts';
+import { processRoutes } from './processes/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { transferRoutes } from './transfer/routes.ts';
 
 /** Every module's API routes, mounted under /api. A new module adds its routes here. */
-export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes, orgRoutes, transferRoutes, requestRoutes, mapRoutes, identityRoutes, provisioningRoutes];
+export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes, orgRoutes, transferRoutes, requestRoutes, mapRoutes, archimateRoutes, identityRoutes, accessRoutes, processRoutes, provisioningRoutes];

@@ -4,6 +4,7 @@ import { recomputeAllJob } from './access/recompute-job.ts';
 import { recomputePeopleJob } from './access/recompute-people.ts';
 import { dailyLifecycleJob } from './identity/lifecycle.ts';
 import { hrApplyJob } from './identity/hr-import.ts';
+import { processReviewReminderJob } from './processes/review-reminder-job.ts';
 import { provisioningWorkJob } from './provisioning/work-job.ts';
 import { importJob } from './transfer/import-job.ts';
 
@@ -15,6 +16,7 @@ export const jobDefinitions: JobDefinition<never>[] = [
   provisioningWorkJob as JobDefinition<never>,
   hrApplyJob as JobDefinition<never>,
   dailyLifecycleJob as JobDefinition<never>,
+  processReviewReminderJob as JobDefinition<never>,
 ];
 
 /** A job queue on the database with every module's jobs defined (not yet started). */

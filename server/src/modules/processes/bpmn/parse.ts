@@ -132,6 +132,11 @@ export function decodeBpmnBytes(bytes: Uint8Array): string {
   }
 }
 
+// Building the BPMN meta-model costs more than reading a small diagram; one reader serves all
+// (fromXML keeps no state between documents).
+let moddle: BpmnModdle | undefined;
+const sharedModdle = () => (moddle ??= new BpmnModdle());
+
 type ModdleElement = {
   $type: string;
   $parent?: ModdleElement;
@@ -158,10 +163,9 @@ const firstLine = (message: string) => message.split('\n')[0]!.slice(0, 300);
 export async function parseBpmn(input: string): Promise<{ xml: string; definitions: ModdleElement; model: BpmnModel }> {
   assertSafeXml(input);
   const xml = normalizeDeclaration(input);
-  const moddle = new BpmnModdle();
   let result: { rootElement: ModdleElement; warnings: { message: string }[] };
   try {
-    result = (await moddle.fromXML(xml, 'bpmn:Definitions')) as unknown as typeof result;
+    result = (await sharedModdle().fromXML(xml, 'bpmn:Definitions')) as unknown as typeof result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/unparsable content <definitions>|failed to parse document as <bpmn:Definitions>/i.test(message) || /expected/i.test(message) && /definitions/i.test(message)) {
