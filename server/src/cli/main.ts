@@ -1,5 +1,6 @@
 /** The `grunnmur` command line. Each command lives in its own file under ./commands. */
 import { parseArgs } from 'node:util';
+import { exportArchimateCommand, importArchimateCommand } from './commands/archimate.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { tokenCommand } from './commands/token.ts';
@@ -14,6 +15,9 @@ const help = `grunnmur — kommandolinjen til Grunnmur
       og alle feil skrives ut med linje og kolonne. --preview viser bare hva som ville skjedd.
   grunnmur export systems|org --tenant KORTNAVN [--format csv|xlsx] [--out FIL]
       Skriver katalogen eller organisasjonen (CSV til skjermen om --out mangler).
+  grunnmur import archimate FIL --tenant KORTNAVN
+  grunnmur export archimate --tenant KORTNAVN [--out FIL]
+      ArchiMate Open Exchange-format: hele arkitekturmodellen inn eller ut (identifikatorer beholdes).
   grunnmur token create --tenant KORTNAVN --role ROLLE --name NAVN
       Lager en API-nøkkel (gm_…) for integrasjoner og skriver den ut én gang.
 
@@ -60,10 +64,12 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'import':
-        await importCommand(rest[0], rest[1], { ...values, server });
+        if (rest[0] === 'archimate') await importArchimateCommand(rest[1], values);
+        else await importCommand(rest[0], rest[1], { ...values, server });
         return 0;
       case 'export':
-        await exportCommand(rest[0], { ...values, server });
+        if (rest[0] === 'archimate') await exportArchimateCommand(values);
+        else await exportCommand(rest[0], { ...values, server });
         return 0;
       case 'token':
         if (server) {
