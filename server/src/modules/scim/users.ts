@@ -233,7 +233,11 @@ export async function replaceUser(tx: Executor, tenantId: string, id: string, in
   const hadManager = previousEnterprise.manager !== undefined;
   const hadTitle = previous?.title !== undefined;
   const positionId = input.title ? await positionFor(tx, tenantId, input.title) : hadTitle ? null : current?.positionId ?? null;
-  const manager = managerId ?? (hadManager ? null : current?.managerPersonId ?? null);
+  // A manager the client sends back unchanged may be the unit's leader shown by the org model's
+  // rule; only a manager the client changed is written onto the employment.
+  const previousManagerId = (previousEnterprise.manager as { value?: string } | undefined)?.value ?? null;
+  const manager =
+    managerId && managerId === previousManagerId ? current?.managerPersonId ?? null : managerId ?? (hadManager ? null : current?.managerPersonId ?? null);
 
   if (!current) {
     if (unit) {
