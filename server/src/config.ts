@@ -15,6 +15,8 @@ const environmentSchema = z.object({
   GRUNNMUR_DEMO_DATA: z.enum(['on', 'off']).default('on'),
   GRUNNMUR_PUBLIC_URL: z.string().url().optional(),
   GRUNNMUR_RATE_LIMIT: z.coerce.number().int().positive().default(1000),
+  /** How long a resolved session or API token is remembered per process (0 turns it off). */
+  GRUNNMUR_CALLER_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -46,6 +48,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     demoData: env.GRUNNMUR_DEMO_DATA === 'on',
     publicUrl: env.GRUNNMUR_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     rateLimitPerMinute: env.GRUNNMUR_RATE_LIMIT,
+    callerCacheMs: env.GRUNNMUR_CALLER_CACHE_SECONDS * 1000,
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID
         ? {

@@ -11,7 +11,9 @@ describe('sessions, CSRF and API tokens', () => {
   let tenantId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Callers are remembered for half a second here (5 s by default), so that revocations made
+    // straight in the database show how long another process may still accept them.
+    t = await createTestApp({ env: { GRUNNMUR_CALLER_CACHE_SECONDS: '0.5' } });
     tenantId = await t.createTenant('demo');
   });
   afterAll(() => t.close());
@@ -51,11 +53,12 @@ describe('sessions, CSRF and API tokens', () => {
     expect(response.statusCode).toBe(201);
   });
 
-  it('refuses a revoked API token with 401', async () => {
+  it('refuses a revoked API token with 401 once the caller cache has let it go', async () => {
     const headers = await t.tokenHeaders(tenantId, 'admin');
     expect((await t.inject({ method: 'GET', url: '/api/systems', headers })).statusCode).toBe(200);
     const token = headers.authorization!.replace('Bearer ', '');
     await t.database.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.tokenHash, hashToken(token)));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     const response = await t.inject({ method: 'GET', url: '/api/systems', headers });
     expect(response.statusCode).toBe(401);
     expect(response.json().code).toBe('unauthenticated');
@@ -67,11 +70,12 @@ describe('sessions, CSRF and API tokens', () => {
     expect(response.statusCode).toBe(401);
   });
 
-  it('treats an expired session as signed out', async () => {
+  it('treats an expired session as signed out once the caller cache has let it go', async () => {
     const headers = await t.sessionHeaders('demo', 'employee');
     expect((await t.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(200);
     const token = headers.cookie!.replace('grunnmur_session=', '');
     await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.tokenHash, hashToken(token)));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await t.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
   });
 

@@ -74,7 +74,10 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
         );
         // A browser that was signed in as someone else does not keep that session alongside.
         const previous = request.cookies[sessionCookie];
-        if (previous) await app.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(previous)));
+        if (previous) {
+          await app.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(previous)));
+          app.forgetCaller(previous);
+        }
         await startSession(app.db, reply, user, 'oidc', secure);
         return reply.redirect(pending!.returnTo, 303);
       } catch (error) {

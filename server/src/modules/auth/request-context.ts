@@ -5,6 +5,7 @@ import type { Executor } from '../../platform/database/connection.ts';
 import { inTenant, type Actor } from '../../platform/database/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { tenants } from '../tenants/tables.ts';
+import { CallerCache } from './caller-cache.ts';
 import { can, type Permission } from './permissions.ts';
 import { hashToken, sameSecret } from './secrets.ts';
 import { apiTokens, sessions, users } from './tables.ts';
@@ -24,6 +25,10 @@ export interface AuthContext {
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
+  }
+  interface FastifyInstance {
+    /** Forgets a session or API token this process remembers (sign-out, revocation). */
+    forgetCaller(secret: string): void;
   }
 }
 
@@ -53,25 +58,44 @@ function lookupsFor(db: Executor) {
   return prepared;
 }
 
-async function fromSession(db: Executor, token: string) {
-  const [row] = await lookupsFor(db).session.execute({ hash: hashToken(token) });
-  return row;
-}
-
-async function fromBearer(db: Executor, token: string) {
-  const [row] = await lookupsFor(db).bearer.execute({ hash: hashToken(token) });
-  return row;
-}
+type SessionRow = Awaited<ReturnType<ReturnType<typeof prepareLookups>['session']['execute']>>[number];
+type BearerRow = Awaited<ReturnType<ReturnType<typeof prepareLookups>['bearer']['execute']>>[number];
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Resolves `request.auth` and enforces CSRF protection for cookie sessions. */
 export const requestContext = fp(async (app: FastifyInstance) => {
+  const sessionsSeen = new CallerCache<SessionRow>(app.config.callerCacheMs);
+  const tokensSeen = new CallerCache<BearerRow>(app.config.callerCacheMs);
+  app.decorate('forgetCaller', (secret: string) => {
+    const hash = hashToken(secret);
+    sessionsSeen.forget(hash);
+    tokensSeen.forget(hash);
+  });
+
+  async function fromSession(token: string): Promise<SessionRow | undefined> {
+    const hash = hashToken(token);
+    const seen = sessionsSeen.get(hash);
+    if (seen) return seen;
+    const [row] = await lookupsFor(app.db).session.execute({ hash });
+    if (row) sessionsSeen.set(hash, row, row.session.expiresAt);
+    return row;
+  }
+
+  async function fromBearer(token: string): Promise<BearerRow | undefined> {
+    const hash = hashToken(token);
+    const seen = tokensSeen.get(hash);
+    if (seen) return seen;
+    const [row] = await lookupsFor(app.db).bearer.execute({ hash });
+    if (row) tokensSeen.set(hash, row);
+    return row;
+  }
+
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const row = await fromBearer(app.db, bearer.trim());
+      const row = await fromBearer(bearer.trim());
       if (!row) throw new AppError('unauthenticated', 'API-nøkkelen er ukjent eller trukket tilbake.');
       const actorId = `token:${row.token.id}`;
       request.auth = {
@@ -82,13 +106,14 @@ export const requestContext = fp(async (app: FastifyInstance) => {
       };
       // Last use is informational: written at most once a minute, and not awaited on the request path.
       if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > 60_000) {
+        row.token.lastUsedAt = new Date();
         void app.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id)).catch(() => undefined);
       }
       return;
     }
     const cookie = request.cookies[sessionCookie];
     if (!cookie) return;
-    const row = await fromSession(app.db, cookie);
+    const row = await fromSession(cookie);
     if (!row) return;
     request.auth = {
       tenant: row.tenant,

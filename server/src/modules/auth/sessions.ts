@@ -40,6 +40,9 @@ export async function startSession(
 }
 
 export async function endSession(db: Executor, reply: FastifyReply, token: string | undefined) {
-  if (token) await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  if (token) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+    reply.server.forgetCaller(token);
+  }
   reply.clearCookie(sessionCookie, { path: '/' });
 }
