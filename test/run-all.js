@@ -47,6 +47,16 @@ if (await reachable(5432)) {
   skip('integration tests on PostgreSQL', 'no PostgreSQL server on 127.0.0.1:5432 (.ci/run starts one)');
 }
 
+// Conformance runs on files others wrote (../shared/testdata, never copied into the repository).
+const testdata = process.env.GRUNNMUR_TESTDATA ?? '../shared/testdata';
+for (const [name, script, folder] of [
+  ['BPMN conformance (MIWG reference models, malformed files)', 'conformance:bpmn', 'bpmn'],
+  ['ArchiMate conformance (Archisurance round trip)', 'conformance:archimate', 'archimate'],
+]) {
+  if (existsSync(`${testdata}/${folder}`)) step(name, 'npm', ['run', '--silent', script, '--', `${testdata}/${folder}`]);
+  else skip(name, `no test data at ${testdata}/${folder} (set GRUNNMUR_TESTDATA to the shared testdata folder)`);
+}
+
 if (existsSync('/usr/bin/chromium')) {
   // Always rebuilt: a stale dist/web would test yesterday's UI.
   step('build web app', 'npm', ['run', 'build:web']);
