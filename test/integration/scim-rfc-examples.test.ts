@@ -18,7 +18,7 @@ describe('SCIM 2.0 server against the RFC 7643/7644 examples', () => {
   const list = async (query: string) => {
     const response = await scim.request('GET', `/Users?${query}`);
     expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { totalResults: number; itemsPerPage: number; startIndex: number; Resources: Record<string, unknown>[] };
+    return response.json() as { schemas: string[]; totalResults: number; itemsPerPage: number; startIndex: number; Resources: Record<string, unknown>[] };
   };
   const userNames = async (filter: string) =>
     (await list(`filter=${encodeURIComponent(filter)}&sortBy=userName`)).Resources.map((user) => user.userName);
