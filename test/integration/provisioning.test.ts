@@ -115,6 +115,7 @@ describe.skipIf(skip)('provisioning from HR to a real slapd, with the mass-remov
     const op = failed.find((o) => o.state === 'failed')!;
     expect(op.lastError).toMatch(/finnes ikke/);
     const listed = await t.inject({ method: 'GET', url: '/api/provisioning/operations?state=failed', headers: admin });
+    expect(listed.statusCode, listed.body).toBe(200);
     expect(listed.json().items).toEqual([expect.objectContaining({ id: op.id, lastError: op.lastError, action: 'grant' })]);
 
     await inTenant(t.database.db, actor(), (tx) => tx.execute(`update system_roles set target_group = '${wired.teacherGroup}' where id = '${wired.teacherRoleId}'`));

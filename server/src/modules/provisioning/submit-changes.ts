@@ -235,11 +235,11 @@ export async function submitAccountUpdates(tx: Executor, personIds: string[]): P
   return storeBatch(tx, tenantId, 'account_update', planned, kinds, null);
 }
 
-/** Sends a released batch's queued operations to the work queue, one job per person × system. */
+/** Sends a released batch's queued operations to the work queue, one job per system. */
 export async function dispatchBatch(jobs: JobQueue, actor: Actor, batchId: string): Promise<void> {
   const groups = await inTenant(jobs.database.db, actor, (tx) =>
     tx
-      .selectDistinct({ personId: provisioningOperations.personId, systemId: provisioningOperations.systemId })
+      .selectDistinct({ systemId: provisioningOperations.systemId })
       .from(provisioningOperations)
       .where(and(eq(provisioningOperations.batchId, batchId), eq(provisioningOperations.state, 'queued'))),
   );

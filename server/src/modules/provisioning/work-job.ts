@@ -1,6 +1,6 @@
 /**
- * The durable half of provisioning: one pg-boss job per person × system of a batch carries out
- * that pair's operations in order (create, update, grant, revoke, disable). An operation is claimed
+ * The durable half of provisioning: one pg-boss job per system of a batch carries out each
+ * person's operations in order (create, update, grant, revoke, disable). An operation is claimed
  * by moving it from 'queued' to 'running', so a job sent twice does the work once; a done operation
  * is never run again; connectors check the target's current state before they act. A failure puts
  * the operation back to 'queued' and throws, so pg-boss retries with back-off; after the last
@@ -32,7 +32,7 @@ export function workSendOptions(): SendOptions {
   return { track: false, retryLimit: maxAttempts - 1, retryDelay: Number.isFinite(delay) && delay >= 0 ? delay : 10, retryBackoff: true };
 }
 
-const payload = z.object({ batchId: z.uuid(), personId: z.uuid(), systemId: z.uuid() });
+const payload = z.object({ batchId: z.uuid(), systemId: z.uuid() });
 export type WorkPayload = z.infer<typeof payload>;
 
 const actionOrder: Record<OperationAction, number> = { create_account: 0, update_account: 1, grant: 2, revoke: 3, disable_account: 4 };
@@ -44,11 +44,12 @@ export function overrideConnector(systemId: string, factory: (() => Connector) |
   else connectorOverrides.delete(systemId);
 }
 
+/** One job per batch × system: one connection to the target serves every person of the batch. */
 export const provisioningWorkJob: JobDefinition<WorkPayload> = {
   name: 'provisioning-work',
   payload,
   async handle(work, context) {
-    const result = await runAccountWork(context.database.db, context.actor, work);
+    const result = await runSystemWork(context.database.db, context.actor, work);
     if (result.retry) throw new Error(result.retry);
     return result;
   },
@@ -68,11 +69,14 @@ export function accountDataOf(person: { username: string | null; email: string |
   };
 }
 
+type Result = { op: Claimed; outcome?: Outcome; error?: string; permanent?: boolean };
+
 /**
- * Runs one person × system's queued operations of a batch. Returns `retry` (an error message)
- * when an operation failed and has attempts left, so that the job throws and pg-boss retries it.
+ * Runs one system's queued operations of a batch, person by person, each person's in order.
+ * Returns `retry` (an error message) when an operation failed and has attempts left, so that the
+ * job throws and pg-boss retries it (only what is still queued runs again).
  */
-export async function runAccountWork(db: Executor, actor: Actor, work: WorkPayload): Promise<{ done: number; failed: number; retry?: string }> {
+export async function runSystemWork(db: Executor, actor: Actor, work: WorkPayload): Promise<{ done: number; failed: number; retry?: string }> {
   const loaded = await inTenant(db, actor, async (tx) => {
     const claimed = await tx
       .update(provisioningOperations)
@@ -80,7 +84,6 @@ export async function runAccountWork(db: Executor, actor: Actor, work: WorkPaylo
       .where(
         and(
           eq(provisioningOperations.batchId, work.batchId),
-          eq(provisioningOperations.personId, work.personId),
           eq(provisioningOperations.systemId, work.systemId),
           or(
             eq(provisioningOperations.state, 'queued'),
@@ -91,44 +94,54 @@ export async function runAccountWork(db: Executor, actor: Actor, work: WorkPaylo
       )
       .returning();
     if (claimed.length === 0) return null;
-    const [person] = await tx.select().from(persons).where(eq(persons.id, work.personId));
+    const personIds = [...new Set(claimed.map((o) => o.personId))];
+    const people = new Map((await tx.select().from(persons).where(inArray(persons.id, personIds))).map((p) => [p.id, p]));
     const [connector] = await tx.select().from(systemConnectors).where(eq(systemConnectors.systemId, work.systemId));
     const [secret] = connector ? await tx.select().from(systemConnectorSecrets).where(eq(systemConnectorSecrets.connectorId, connector.id)) : [];
-    const [account] = await tx
-      .select()
-      .from(targetAccounts)
-      .where(and(eq(targetAccounts.systemId, work.systemId), eq(targetAccounts.personId, work.personId)));
-    const roleIds = claimed.map((o) => o.systemRoleId).filter((id): id is string => Boolean(id));
+    const accounts = new Map(
+      (await tx.select().from(targetAccounts).where(and(eq(targetAccounts.systemId, work.systemId), inArray(targetAccounts.personId, personIds)))).map((a) => [a.personId!, a]),
+    );
+    const roleIds = [...new Set(claimed.map((o) => o.systemRoleId).filter((id): id is string => Boolean(id)))];
     const groups = new Map(
       roleIds.length ? (await tx.select({ id: systemRoles.id, targetGroup: systemRoles.targetGroup }).from(systemRoles).where(inArray(systemRoles.id, roleIds))).map((r) => [r.id, r.targetGroup]) : [],
     );
-    return { claimed: claimed.sort((a, b) => actionOrder[a.action] - actionOrder[b.action]), person, connector, secrets: secret?.secrets ?? {}, account, groups };
+    return { claimed, people, connector, secrets: secret?.secrets ?? {}, accounts, groups };
   });
   if (!loaded) return { done: 0, failed: 0 };
-  const { claimed, person, connector: connectorRow, secrets, account, groups } = loaded;
+  const { claimed, people, connector: connectorRow, secrets, accounts, groups } = loaded;
 
-  const results: { op: Claimed; outcome?: Outcome; error?: string; permanent?: boolean }[] = [];
+  const byPerson = new Map<string, Claimed[]>();
+  for (const op of claimed) byPerson.set(op.personId, [...(byPerson.get(op.personId) ?? []), op]);
+  const results: Result[] = [];
+  const fail = (op: Claimed, error: unknown): Result => ({ op, error: error instanceof Error ? error.message : String(error), permanent: error instanceof ConnectorError && error.permanent });
   let connector: Connector | undefined;
   try {
-    if (!person) throw new ConnectorError('Personen finnes ikke lenger', true);
     if (!connectorRow) throw new ConnectorError('Systemet har ingen kobling', true);
     connector = connectorOverrides.get(work.systemId)?.() ?? createConnector(connectorRow.kind, connectorRow.settings, secrets);
-    const data = accountDataOf(person, account?.externalId);
-    for (const op of claimed) {
-      try {
-        results.push({ op, outcome: await execute(connector, op, data, account?.username ?? null, groups) });
-      } catch (error) {
-        results.push({ op, error: error instanceof Error ? error.message : String(error), permanent: error instanceof ConnectorError && error.permanent });
-        break; // later operations of this account wait for this one
+    for (const [personId, ops] of byPerson) {
+      const person = people.get(personId);
+      if (!person) {
+        results.push(fail(ops[0]!, new ConnectorError('Personen finnes ikke lenger', true)));
+        continue;
+      }
+      const account = accounts.get(personId);
+      const data = accountDataOf(person, account?.externalId);
+      for (const op of ops.sort((a, b) => actionOrder[a.action] - actionOrder[b.action])) {
+        try {
+          results.push({ op, outcome: await execute(connector, op, data, account?.username ?? null, groups) });
+        } catch (error) {
+          results.push(fail(op, error));
+          break; // this person's later operations wait for this one
+        }
       }
     }
   } catch (error) {
-    results.push({ op: claimed[0]!, error: error instanceof Error ? error.message : String(error), permanent: error instanceof ConnectorError && error.permanent });
+    // No connection at all: every claimed operation shares the error.
+    for (const op of claimed) if (!results.some((r) => r.op.id === op.id)) results.push(fail(op, error));
   } finally {
     await connector?.close();
   }
 
-  const username = person ? accountDataOf(person).username : null;
   let retry: string | undefined;
   await inTenant(db, actor, async (tx) => {
     const finished = new Set<string>();
@@ -139,7 +152,8 @@ export async function runAccountWork(db: Executor, actor: Actor, work: WorkPaylo
           .update(provisioningOperations)
           .set({ state: 'done', attempts: op.attempts + 1, outcome: outcome.note, lastError: null, completedBy: actor.actorName, completedAt: new Date(), updatedAt: new Date() })
           .where(eq(provisioningOperations.id, op.id));
-        if (username) await recordAccount(tx, op, username, outcome.externalId);
+        const person = people.get(op.personId);
+        if (person) await recordAccount(tx, op, accountDataOf(person).username, outcome.externalId);
       } else {
         const attempts = op.attempts + 1;
         const final = permanent || attempts >= maxAttempts;
