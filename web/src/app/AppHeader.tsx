@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { api } from './api';
 import { RequestsNavLink } from '../requests/RequestsNavLink';
+import { IdentityNavLink } from '../identity/IdentityNavLink';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './session';
 
@@ -49,6 +50,7 @@ function MainNavigation() {
           </li>
         ))}
         <RequestsNavLink />
+        <IdentityNavLink />
         <li>
           {/* The API docs are served by the server, outside the web app's router. */}
           <a href="/api/docs" className="ds-focus">{t('nav.apiDocs')}</a>

@@ -5,6 +5,7 @@ import { SystemEditPage } from '../catalogue/SystemEditPage';
 import { SystemListPage } from '../catalogue/SystemListPage';
 import { SystemPage } from '../catalogue/SystemPage';
 import { orgRoutes } from '../org/routes';
+import { identityRoutes } from '../identity/routes';
 import { requestRoutes } from '../requests/routes';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -30,6 +31,7 @@ export const appRoutes: RouteObject[] = [
           { path: 'audit', element: <AuditLogPage /> },
           ...orgRoutes,
           ...requestRoutes,
+          ...identityRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -10,6 +10,7 @@ import { HistoryList } from '../audit/HistoryList';
 import { EditPersonDialog } from './EditPersonDialog';
 import { usePerson, type EmploymentStatus, type Ref } from './queries';
 import { InlineList, PageSection } from './PageSection';
+import { personPageSections } from './person-sections';
 import { RouteLink } from './RouteLink';
 
 const statusColor: Record<EmploymentStatus, string> = { current: 'success', future: 'info', past: 'neutral' };
@@ -147,6 +148,10 @@ export function PersonPage() {
         <SystemList heading={t('person.ownedSystems')} systems={data.ownedSystems} none={t('person.noOwnedSystems')} />
         <SystemList heading={t('person.administeredSystems')} systems={data.administeredSystems} none={t('person.noAdministeredSystems')} />
       </PageSection>
+
+      {personPageSections.map((Section, index) => (
+        <Section key={index} personId={data.id} givenName={data.givenName} familyName={data.familyName} />
+      ))}
 
       {/* HistoryList brings its own section and heading. */}
       <div className="org-section">

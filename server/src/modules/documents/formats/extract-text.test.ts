@@ -1,0 +1,34 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { safeRelativePath } from './content-types.ts';
+import { extractText } from './extract-text.ts';
+
+describe('extractText', () => {
+  it('reads the paragraphs of a DOCX', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document><w:body><w:p><w:r><w:t>Rutine for mottak</w:t></w:r></w:p><w:p><w:r><w:t>av byggesøknader &amp; klager</w:t></w:r></w:p></w:body></w:document>');
+    const text = await extractText('rutine.docx', await zip.generateAsync({ type: 'uint8array' }));
+    expect(text).toBe('Rutine for mottak\nav byggesøknader & klager');
+  });
+
+  it('reads the shared strings of an XLSX', async () => {
+    const zip = new JSZip();
+    zip.file('xl/sharedStrings.xml', '<sst><si><t>Gebyrregulativ</t></si><si><t>Byggesak</t></si></sst>');
+    expect(await extractText('gebyr.xlsx', await zip.generateAsync({ type: 'uint8array' }))).toContain('Gebyrregulativ\nByggesak');
+  });
+
+  it('gives no text for a PDF or a damaged file instead of failing', async () => {
+    expect(await extractText('skjema.pdf', new TextEncoder().encode('%PDF-1.4'))).toBe('');
+    expect(await extractText('skadet.docx', new TextEncoder().encode('not a zip'))).toBe('');
+  });
+});
+
+describe('safeRelativePath', () => {
+  it('refuses paths that climb out of the folder or are absolute', () => {
+    expect(safeRelativePath('../../etc/passwd')).toBeNull();
+    expect(safeRelativePath('a/../../b.txt')).toBeNull();
+    expect(safeRelativePath('/etc/passwd')).toBeNull();
+    expect(safeRelativePath('C:\\Windows\\x.txt')).toBeNull();
+    expect(safeRelativePath('Byggesak\\./Rutine.docx')).toBe('Byggesak/Rutine.docx');
+  });
+});
