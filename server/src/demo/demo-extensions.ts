@@ -1,5 +1,6 @@
 import type { Executor } from '../platform/database/connection.ts';
 import type { GeneratedMunicipality } from './generate-municipality.ts';
+import { requestsDemo } from './requests-demo.ts';
 
 /**
  * What a module adds to a demo municipality after its organisation, people, systems and users are
@@ -9,4 +10,4 @@ import type { GeneratedMunicipality } from './generate-municipality.ts';
 export type DemoExtension = (tx: Executor, municipality: GeneratedMunicipality) => Promise<void>;
 
 /** Every module's demo data. A new module adds its extension here. */
-export const demoExtensions: DemoExtension[] = [];
+export const demoExtensions: DemoExtension[] = [requestsDemo];
