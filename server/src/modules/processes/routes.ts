@@ -200,7 +200,7 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const { path, action, permission, summary } of governed) {
     app.post(
       `/process-versions/:id/${path}`,
-      { schema: { tags, summary, params: schemas.idParams, body: schemas.returnInput.optional(), response: { 200: schemas.versionDetail } } },
+      { schema: { tags, summary, params: schemas.idParams, body: schemas.returnInput.nullish(), response: { 200: schemas.versionDetail } } },
       (request) =>
         asCaller(request, permission, async (tx, auth) => {
           await transition(tx, auth.actor, request.params.id, action, request.body?.comment);
