@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { api } from './api';
+import { ProvisioningNavLink } from '../provisioning/ProvisioningNavLink';
 import { RequestsNavLink } from '../requests/RequestsNavLink';
 import { IdentityNavLink } from '../identity/IdentityNavLink';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -50,6 +51,7 @@ function MainNavigation() {
           </li>
         ))}
         <RequestsNavLink />
+        <ProvisioningNavLink />
         <IdentityNavLink />
         <li>
           {/* The API docs are served by the server, outside the web app's router. */}

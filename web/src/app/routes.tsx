@@ -6,6 +6,7 @@ import { SystemListPage } from '../catalogue/SystemListPage';
 import { SystemPage } from '../catalogue/SystemPage';
 import { orgRoutes } from '../org/routes';
 import { identityRoutes } from '../identity/routes';
+import { provisioningRoutes } from '../provisioning/routes';
 import { requestRoutes } from '../requests/routes';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -31,6 +32,7 @@ export const appRoutes: RouteObject[] = [
           { path: 'audit', element: <AuditLogPage /> },
           ...orgRoutes,
           ...requestRoutes,
+          ...provisioningRoutes,
           ...identityRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

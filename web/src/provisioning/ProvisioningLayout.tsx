@@ -1,0 +1,34 @@
+/** The provisioning area [provisjonering]: tabs for the queue, held runs, manual tasks and connectors. */
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { useOverview } from './queries';
+import './provisioning.css';
+
+export function ProvisioningLayout() {
+  const { t } = useTranslation('provisioning');
+  const overview = useOverview().data;
+  const held = overview?.heldBatches ?? 0;
+  const manual = overview?.operations.manual_pending ?? 0;
+  const tabs = [
+    { to: '/provisioning', label: t('nav.queue'), end: true },
+    { to: '/provisioning/held', label: held > 0 ? `${t('nav.held')} (${held})` : t('nav.held') },
+    { to: '/provisioning/manual', label: manual > 0 ? `${t('nav.manual')} (${manual})` : t('nav.manual') },
+    { to: '/provisioning/connectors', label: t('nav.connectors') },
+  ];
+  return (
+    <div>
+      <nav aria-label={t('nav.sections')} className="provisioning-tabs">
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.to}>
+              <NavLink to={tab.to} end={tab.end} className="ds-focus">
+                {tab.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../app/api';
+
+export type OperationState = 'queued' | 'running' | 'done' | 'failed' | 'manual_pending' | 'held' | 'discarded';
+export type OperationAction = 'create_account' | 'update_account' | 'grant' | 'revoke' | 'disable_account';
+
+export interface Operation {
+  id: string;
+  batchId: string;
+  personId: string;
+  personName: string;
+  username: string | null;
+  employeeNumber: string;
+  email: string | null;
+  systemId: string;
+  systemName: string;
+  systemRoleId: string | null;
+  systemRoleName: string | null;
+  targetGroup: string | null;
+  action: OperationAction;
+  state: OperationState;
+  reason: string;
+  attempts: number;
+  lastError: string | null;
+  outcome: string | null;
+  completedBy: string | null;
+  completedAt: string | null;
+  updatedAt: string;
+}
+
+export interface Batch {
+  id: string;
+  origin: string;
+  state: 'released' | 'held' | 'approved' | 'rejected';
+  holdReason: string | null;
+  grantCount: number;
+  revokeCount: number;
+  otherCount: number;
+  threshold: number | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export interface Connector {
+  systemId: string;
+  systemName: string;
+  kind: 'scim' | 'ldap' | 'manual' | null;
+  settings: Record<string, unknown>;
+  enabled: boolean;
+  hasSecrets: boolean;
+}
+
+export interface Settings {
+  massRemovalPercent: number;
+  massRemovalMinimum: number;
+}
+
+const key = ['provisioning'] as const;
+
+export const useOverview = () =>
+  useQuery({ queryKey: [...key, 'overview'], queryFn: () => api.get<{ operations: Record<OperationState, number>; heldBatches: number }>('/api/provisioning/overview'), refetchInterval: 5000 });
+
+export const useOperations = (state: OperationState | undefined, page: number) =>
+  useQuery({
+    queryKey: [...key, 'operations', state, page],
+    queryFn: () => api.get<{ items: Operation[]; total: number; page: number; pageSize: number }>('/api/provisioning/operations', { state, page, pageSize: 25 }),
+    refetchInterval: 5000,
+  });
+
+export const useBatches = (state?: Batch['state']) => useQuery({ queryKey: [...key, 'batches', state], queryFn: () => api.get<{ items: Batch[] }>('/api/provisioning/batches', { state }) });
+
+export const useBatch = (id: string | null) =>
+  useQuery({ queryKey: [...key, 'batch', id], queryFn: () => api.get<Batch & { operations: Operation[] }>(`/api/provisioning/batches/${id}`), enabled: Boolean(id) });
+
+export const useManualTasks = (systemId?: string) =>
+  useQuery({ queryKey: [...key, 'manual', systemId], queryFn: () => api.get<{ items: Operation[] }>('/api/provisioning/manual-tasks', { systemId }) });
+
+export const useConnectors = () => useQuery({ queryKey: [...key, 'connectors'], queryFn: () => api.get<{ items: Connector[] }>('/api/provisioning/connectors') });
+
+export const useSettings = () => useQuery({ queryKey: [...key, 'settings'], queryFn: () => api.get<Settings>('/api/provisioning/settings') });
+
+/** Any provisioning change refreshes the whole area's data. */
+function useAction<Input>(run: (input: Input) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: key }) });
+}
+
+export const useRetry = () => useAction((id: string) => api.post<void>(`/api/provisioning/operations/${id}/retry`));
+export const useDecideBatch = () => useAction(({ id, decision }: { id: string; decision: 'approve' | 'reject' }) => api.post<void>(`/api/provisioning/batches/${id}/${decision}`));
+export const useCompleteTask = () => useAction((id: string) => api.post<void>(`/api/provisioning/manual-tasks/${id}/complete`));
+export const useSaveConnector = () =>
+  useAction(({ systemId, ...body }: { systemId: string; kind: string; settings: Record<string, unknown>; secrets?: Record<string, string>; enabled: boolean }) =>
+    api.put<Connector>(`/api/provisioning/connectors/${systemId}`, body),
+  );
+export const useSaveSettings = () => useAction((settings: Settings) => api.put<Settings>('/api/provisioning/settings', settings));
