@@ -14,7 +14,8 @@ import { portalRoutes } from './portal/routes.ts';
 import { processRoutes } from './processes/routes.ts';
 import { provisioningRoutes } from './provisioning/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
+import { scimAdminRoutes } from './scim/admin-routes.ts';
 import { transferRoutes } from './transfer/routes.ts';
 
 /** Every module's API routes, mounted under /api. A new module adds its routes here. */
-export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes, orgRoutes, transferRoutes, requestRoutes, mapRoutes, archimateRoutes, mapReportRoutes, identityRoutes, accessRoutes, processRoutes, provisioningRoutes, documentRoutes, classificationRoutes, portalRoutes];
+export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes, orgRoutes, transferRoutes, requestRoutes, mapRoutes, archimateRoutes, mapReportRoutes, identityRoutes, accessRoutes, processRoutes, provisioningRoutes, documentRoutes, classificationRoutes, portalRoutes, scimAdminRoutes];

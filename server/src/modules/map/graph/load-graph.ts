@@ -32,18 +32,22 @@ export async function loadGraph(tx: Executor): Promise<LoadedGraph> {
   const edges = (type: EdgeType) => (r: Row) => b.addEdge(r.a as string, r.b as string, type);
   const optional = await presentTables(tx, ['processes', 'process_versions', 'process_element_links', 'business_roles', 'business_role_system_roles', 'system_roles', 'desired_entitlements']);
 
-  for (const r of await rows(tx, sql`select id, name, audience, criticality, owning_unit_id from services`)) {
-    b.addNode(r.id as string, 'service', r.name as string, { criticality: r.criticality as string, unitId: r.owning_unit_id as string | null });
+  for (const r of await rows(tx, sql`select id, name, audience, criticality, owning_unit_id, owner_person_id from services`)) {
+    b.addNode(r.id as string, 'service', r.name as string, { criticality: r.criticality as string, unitId: r.owning_unit_id as string | null, hasOwner: r.owner_person_id !== null });
   }
   const hasProcesses = optional.has('processes') && optional.has('process_versions') && optional.has('process_element_links');
-  if (hasProcesses) (await rows(tx, sql`select id, name from processes`)).forEach(node('process'));
-  const hasRoles = optional.has('business_roles') && optional.has('business_role_system_roles') && optional.has('system_roles');
-  if (hasRoles) (await rows(tx, sql`select id, name from business_roles`)).forEach(node('role'));
-  for (const r of await rows(tx, sql`select id, name, personal_data_category, sensitivity from information_objects`)) {
-    b.addNode(r.id as string, 'information', r.name as string, { personalDataCategory: r.personal_data_category as string, sensitivity: r.sensitivity as string });
+  if (hasProcesses) {
+    for (const r of await rows(tx, sql`select id, name, owner_person_id from processes`)) b.addNode(r.id as string, 'process', r.name as string, { hasOwner: r.owner_person_id !== null });
   }
-  for (const r of await rows(tx, sql`select id, name, lifecycle_phase, criticality, owning_unit_id from systems`)) {
-    b.addNode(r.id as string, 'system', r.name as string, { lifecycle: r.lifecycle_phase as string, criticality: r.criticality as string, unitId: r.owning_unit_id as string | null });
+  const hasRoles = optional.has('business_roles') && optional.has('business_role_system_roles') && optional.has('system_roles');
+  if (hasRoles) {
+    for (const r of await rows(tx, sql`select id, name, owner_person_id from business_roles`)) b.addNode(r.id as string, 'role', r.name as string, { hasOwner: r.owner_person_id !== null });
+  }
+  for (const r of await rows(tx, sql`select id, name, personal_data_category, sensitivity, owner_person_id from information_objects`)) {
+    b.addNode(r.id as string, 'information', r.name as string, { personalDataCategory: r.personal_data_category as string, sensitivity: r.sensitivity as string, hasOwner: r.owner_person_id !== null });
+  }
+  for (const r of await rows(tx, sql`select id, name, lifecycle_phase, criticality, owning_unit_id, owner_person_id from systems`)) {
+    b.addNode(r.id as string, 'system', r.name as string, { lifecycle: r.lifecycle_phase as string, criticality: r.criticality as string, unitId: r.owning_unit_id as string | null, hasOwner: r.owner_person_id !== null });
   }
   for (const r of await rows(tx, sql`select id, name, kind from technology_components`)) {
     b.addNode(r.id as string, 'technology', r.name as string, { type: r.kind as string });

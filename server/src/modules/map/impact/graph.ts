@@ -39,6 +39,8 @@ export interface NodeAttributes {
   personalDataCategory?: string;
   sensitivity?: string;
   type?: string;
+  /** Whether an owner is recorded (model quality). */
+  hasOwner?: boolean;
 }
 
 export interface ModelGraph {
