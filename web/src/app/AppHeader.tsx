@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { api } from './api';
 import { ProvisioningNavLink } from '../provisioning/ProvisioningNavLink';
+import { MapNavLink } from '../map/MapNavLink';
 import { RequestsNavLink } from '../requests/RequestsNavLink';
 import { IdentityNavLink } from '../identity/IdentityNavLink';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -51,6 +52,7 @@ function MainNavigation() {
           </li>
         ))}
         <RequestsNavLink />
+        <MapNavLink />
         <ProvisioningNavLink />
         <IdentityNavLink />
         <li>

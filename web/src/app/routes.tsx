@@ -4,6 +4,7 @@ import { SignInPage } from '../auth/SignInPage';
 import { SystemEditPage } from '../catalogue/SystemEditPage';
 import { SystemListPage } from '../catalogue/SystemListPage';
 import { SystemPage } from '../catalogue/SystemPage';
+import { mapRoutes } from '../map/routes';
 import { orgRoutes } from '../org/routes';
 import { identityRoutes } from '../identity/routes';
 import { provisioningRoutes } from '../provisioning/routes';
@@ -31,6 +32,7 @@ export const appRoutes: RouteObject[] = [
           { path: 'systems/:id/edit', element: <SystemEditPage /> },
           { path: 'audit', element: <AuditLogPage /> },
           ...orgRoutes,
+          ...mapRoutes,
           ...requestRoutes,
           ...provisioningRoutes,
           ...identityRoutes,
