@@ -87,7 +87,8 @@ export async function importBundle(tx: Executor, actor: Actor, input: { fileName
   const lines: ReportLine[] = [];
   const files: { path: string; kind: 'bpmn' | 'document'; bytes: Uint8Array }[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, 'nb'))) {
-    const plan = planEntry(entry.name);
+    // JSZip quietly strips "../" from names; judge the name as the archive wrote it.
+    const plan = planEntry((entry as JSZip.JSZipObject & { unsafeOriginalName?: string }).unsafeOriginalName ?? entry.name);
     if ('refused' in plan) {
       lines.push({ path: plan.path, kind: 'other', outcome: 'refused', reason: plan.refused });
       continue;

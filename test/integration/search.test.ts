@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { simpleBpmn } from '../../server/src/modules/portal/fixtures/simple-bpmn.ts';
+import { docx, multipart, publish, zipOf } from './portal-fixtures.ts';
+
+describe('full-text search', () => {
+  let t: TestApp;
+  let headers: Record<string, string>;
+  let otherHeaders: Record<string, string>;
+  let processes: Record<string, string>;
+
+  const find = async (q: string, h = headers) => {
+    const response = await t.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}`, headers: h });
+    expect(response.statusCode).toBe(200);
+    return response.json().items as { kind: string; id: string; title: string; snippet: string }[];
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const tenantId = await t.createTenant('demo');
+    const otherId = await t.createTenant('nabo');
+    headers = await t.tokenHeaders(tenantId, 'admin');
+    otherHeaders = await t.tokenHeaders(otherId, 'admin');
+    const lane = (tasks: string[]) => [{ id: 'Lane_1', name: 'Saksbehandler', tasks: tasks.map((name, i) => ({ id: `Task_${i + 1}`, name })) }];
+    const body = multipart(
+      'prosesser.zip',
+      await zipOf({
+        'Byggesak.bpmn': simpleBpmn('Behandle byggesøknad', lane(['Motta søknaden', 'Vurdere dispensasjon'])),
+        'Barnehage.bpmn': simpleBpmn('Tildele barnehageplass', lane(['Motta søknader om plass', 'Fordele plasser'])),
+        'Kladd.bpmn': simpleBpmn('Byggesøknad i kladd', lane(['Skrive utkast'])),
+        'Felles/Retningslinjer for skjenkebevilling.docx': await docx(['Kommunen behandler søknader om skjenkebevillinger etter alkoholloven.']),
+      }),
+    );
+    const report = (await t.inject({ method: 'POST', url: '/api/portal/bundle-imports', headers: { ...headers, ...body.headers }, payload: body.payload })).json();
+    processes = Object.fromEntries(report.lines.filter((l: { processId?: string }) => l.processId).map((l: { path: string; processId: string }) => [l.path, l.processId]));
+    await publish(t, processes['Byggesak.bpmn']!);
+    await publish(t, processes['Barnehage.bpmn']!);
+    await t.inject({ method: 'POST', url: '/api/systems', headers, payload: { name: 'eByggeSak', description: 'Fagsystem for byggesaker og byggesøknader', lifecyclePhase: 'operation', criticality: 'high', dpaStatus: 'signed' } });
+  });
+  afterAll(() => t.close());
+
+  it('finds "byggesøknad" when searching the plural "byggesøknader" (Norwegian stemming)', async () => {
+    const hits = await find('byggesøknader');
+    expect(hits.map((h) => h.title)).toContain('Behandle byggesøknad');
+    expect(hits.find((h) => h.kind === 'system')?.title).toBe('eByggeSak');
+  });
+
+  it('finds words by their beginning as you type', async () => {
+    expect((await find('barneh')).map((h) => h.title)).toEqual(['Tildele barnehageplass']);
+  });
+
+  it('finds process steps and document text, with the hit marked in the snippet', async () => {
+    const [hit] = await find('dispensasjon');
+    expect(hit).toMatchObject({ kind: 'process', title: 'Behandle byggesøknad' });
+    expect(hit!.snippet).toMatch(/\u0002dispensasjon\u0003/);
+    const [document] = await find('skjenkebevillinger');
+    expect(document).toMatchObject({ kind: 'document', title: 'Retningslinjer for skjenkebevilling' });
+    expect(document!.snippet).toMatch(/\u0002skjenkebevillinger\u0003/);
+  });
+
+  it('finds the end of a compound word in titles ("søknad" in "byggesøknad")', async () => {
+    expect((await find('byggesøknad')).map((h) => h.title)).toContain('Behandle byggesøknad');
+    const titles = (await find('plass')).map((h) => h.title);
+    expect(titles).toContain('Tildele barnehageplass');
+  });
+
+  it('ranks a title hit above a hit in the text', async () => {
+    const hits = await find('søknad');
+    const titleHit = hits.findIndex((h) => h.title === 'Behandle byggesøknad');
+    expect(hits[0]!.title.toLowerCase()).toContain('søknad');
+    expect(titleHit).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows no unpublished process and nothing of another municipality', async () => {
+    expect((await find('kladd')).map((h) => h.title)).toEqual([]);
+    expect(await find('byggesøknad', otherHeaders)).toEqual([]);
+  });
+
+  it('ignores operators and punctuation in what was typed', async () => {
+    expect(await find("'):* & | !")).toEqual([]);
+    expect((await find('barnehage!!')).length).toBe(1);
+  });
+});
