@@ -156,6 +156,19 @@ describe('SCIM Users as people: joiners, movers, leavers', () => {
     expect(new Set(events.map((event) => event.actorName))).toEqual(new Set(['SCIM: Entra ID']));
   });
 
+  it('shows an admin the endpoint, the SCIM tokens and recent SCIM activity; others may not see it', async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/scim/overview', headers: await t.sessionHeaders('demo', 'admin') });
+    expect(response.statusCode, response.body).toBe(200);
+    const overview = response.json();
+    expect(overview.endpoint).toBe('http://localhost:80/scim/v2');
+    expect(overview.tokens.map((token: { name: string }) => token.name)).toEqual(['Entra ID']);
+    expect(overview.counts).toEqual({ linkedUsers: 2, deprovisionedUsers: 0, groups: 1 });
+    expect(overview.activity.length).toBeGreaterThan(5);
+    expect(overview.activity[0]).toMatchObject({ actorName: 'SCIM: Entra ID', entityType: expect.stringMatching(/^scim_group/) });
+    const employee = await t.inject({ method: 'GET', url: '/api/scim/overview', headers: await t.sessionHeaders('demo', 'employee') });
+    expect(employee.statusCode).toBe(403);
+  });
+
   it('lets only a bearer token with scim:provision in: 401 without one, 403 for a token without the permission', async () => {
     const none = await t.inject({ method: 'GET', url: '/scim/v2/Users' });
     expect(none.statusCode).toBe(401);

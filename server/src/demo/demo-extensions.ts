@@ -1,5 +1,6 @@
 import type { Executor } from '../platform/database/connection.ts';
 import type { GeneratedMunicipality } from './generate-municipality.ts';
+import { identityDemo } from './identity-demo.ts';
 import { requestsDemo } from './requests-demo.ts';
 
 /**
@@ -10,4 +11,4 @@ import { requestsDemo } from './requests-demo.ts';
 export type DemoExtension = (tx: Executor, municipality: GeneratedMunicipality) => Promise<void>;
 
 /** Every module's demo data. A new module adds its extension here. */
-export const demoExtensions: DemoExtension[] = [requestsDemo];
+export const demoExtensions: DemoExtension[] = [identityDemo, requestsDemo];
