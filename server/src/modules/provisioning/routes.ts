@@ -1,17 +1,42 @@
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { systemActor } from '../../platform/database/tenant-scope.ts';
 import { asCaller } from '../auth/request-context.ts';
 import * as queries from './queries.ts';
 import * as schemas from './schemas.ts';
-import { dispatchBatch } from './submit-changes.ts';
+import { dispatchBatch, dispatchPending } from './submit-changes.ts';
 
 const tags = ['Provisjonering'];
 
 /** Dates become ISO strings, as the response schemas say. */
 const present = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+/**
+ * Work queued inside another module's transaction (name changes) has nobody to send it after the
+ * commit; every two minutes each server sends what has waited in 'queued' for that long.
+ */
+function sweepQueuedWork(app: FastifyInstance) {
+  let timer: NodeJS.Timeout | undefined;
+  const sweep = async () => {
+    const result = await app.db.execute(sql`select distinct tenant_id::text as tenant from provisioning_operations where state = 'queued' and updated_at < now() - interval '2 minutes'`);
+    for (const { tenant } of (result as unknown as { rows: { tenant: string }[] }).rows) {
+      await dispatchPending(app.jobs, systemActor(tenant, 'Provisjonering (oppsamling)'), 120);
+    }
+  };
+  app.addHook('onListen', async () => {
+    if (process.env.GRUNNMUR_PROVISIONING_SWEEP === 'off') return;
+    timer = setInterval(() => void sweep().catch((error: unknown) => app.log.error({ err: error }, 'provisioning sweep failed')), 120_000).unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
+}
+
 /** Provisioning [provisjonering]: the work queue, held batches, manual tasks and connectors. */
 export const provisioningRoutes: FastifyPluginAsyncZod = async (app) => {
+  sweepQueuedWork(app);
   app.get(
     '/provisioning/overview',
     { schema: { tags, summary: 'Operations by state and held batches', response: { 200: schemas.overview } } },

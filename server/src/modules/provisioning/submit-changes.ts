@@ -246,10 +246,17 @@ export async function dispatchBatch(jobs: JobQueue, actor: Actor, batchId: strin
   for (const group of groups) await jobs.send(provisioningWorkJob, actor, { batchId, ...group }, workSendOptions());
 }
 
-/** Sends every queued operation of the tenant that has not been sent (e.g. account updates decided elsewhere). */
-export async function dispatchPending(jobs: JobQueue, actor: Actor): Promise<number> {
+/**
+ * Sends the tenant's queued operations again (e.g. account updates queued inside another module's
+ * transaction, or work whose job was lost). `olderThanSeconds` leaves alone what was queued just
+ * now and is probably on its way; sending twice is harmless, as each operation is claimed once.
+ */
+export async function dispatchPending(jobs: JobQueue, actor: Actor, olderThanSeconds = 0): Promise<number> {
   const batches = await inTenant(jobs.database.db, actor, (tx) =>
-    tx.selectDistinct({ batchId: provisioningOperations.batchId }).from(provisioningOperations).where(eq(provisioningOperations.state, 'queued')),
+    tx
+      .selectDistinct({ batchId: provisioningOperations.batchId })
+      .from(provisioningOperations)
+      .where(and(eq(provisioningOperations.state, 'queued'), sql`${provisioningOperations.updatedAt} <= now() - make_interval(secs => ${olderThanSeconds})`)),
   );
   for (const { batchId } of batches) await dispatchBatch(jobs, actor, batchId);
   return batches.length;
