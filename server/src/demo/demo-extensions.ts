@@ -1,7 +1,10 @@
 import type { Executor } from '../platform/database/connection.ts';
 import type { GeneratedMunicipality } from './generate-municipality.ts';
+import { accessDemo } from './access-demo.ts';
+import { mapDemo } from './map-demo.ts';
 import { identityDemo } from './identity-demo.ts';
 import { requestsDemo } from './requests-demo.ts';
+import { scimDemo } from './scim-demo.ts';
 
 /**
  * What a module adds to a demo municipality after its organisation, people, systems and users are
@@ -11,4 +14,4 @@ import { requestsDemo } from './requests-demo.ts';
 export type DemoExtension = (tx: Executor, municipality: GeneratedMunicipality) => Promise<void>;
 
 /** Every module's demo data. A new module adds its extension here. */
-export const demoExtensions: DemoExtension[] = [identityDemo, requestsDemo];
+export const demoExtensions: DemoExtension[] = [accessDemo, identityDemo, requestsDemo, mapDemo, scimDemo];
