@@ -3,9 +3,9 @@
  * e.g. «Behandle søknad», «Sende vedtak», «Registrere melding i arkiv». Pure.
  *
  * Norwegian (bokmål and nynorsk) infinitives nearly all end in an unstressed -e (behandle, sende,
- * vurdere, motta); the rest are short one-syllable verbs (gå, få, se, ta, gi, ha, nå, be, stå, slå,
- * dra, bli, tå, så, ro). So the check is: at least two words, and the first word either ends in -e
- * (and is not a common function word that also does) or is one of the short verbs. A few nouns
+ * vurdere); the rest are short one-syllable verbs (gå, få, se, ta, gi, ha, nå, be, stå, slå,
+ * dra, bli, så, ro) and their compounds (motta, avslå, oppstå). So the check is: at least two words, and the first word either ends in -e
+ * (and is not a common function word that also does) or is one of the short verbs or a compound ending in one. A few nouns
  * ending in -e slip through («Søknade» is not a word, but «Saksbehandlere behandle» would) — it is a
  * heuristic to catch «Søknad», «Vedtak» or «Behandling av søknad», not a grammar.
  */
@@ -23,5 +23,7 @@ export function isVerbObjectName(name: string | null | undefined): boolean {
   if (words.length < 2) return false;
   const first = words[0]!;
   if (shortVerbs.has(first)) return true;
+  // Compounds of the short verbs: motta, avslå, oppstå, utgi, innse.
+  if (first.length <= 8 && ['ta', 'gå', 'slå', 'stå', 'få', 'gi', 'se', 'la'].some((verb) => first.endsWith(verb) && first.length > verb.length + 1)) return true;
   return first.length >= 3 && first.endsWith('e') && !notVerbs.has(first);
 }
