@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { api } from './api';
 import { ProvisioningNavLink } from '../provisioning/ProvisioningNavLink';
+import { ScimNavLink } from '../scim/ScimNavLink';
 import { MapNavLink } from '../map/MapNavLink';
+import { PortalNavLink } from '../portal/PortalNav';
 import { RequestsNavLink } from '../requests/RequestsNavLink';
 import { IdentityNavLink } from '../identity/IdentityNavLink';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -53,8 +55,10 @@ function MainNavigation() {
         ))}
         <RequestsNavLink />
         <MapNavLink />
+        <PortalNavLink />
         <ProvisioningNavLink />
         <IdentityNavLink />
+        <ScimNavLink />
         <li>
           {/* The API docs are served by the server, outside the web app's router. */}
           <a href="/api/docs" className="ds-focus">{t('nav.apiDocs')}</a>

@@ -6,9 +6,11 @@ import { SystemListPage } from '../catalogue/SystemListPage';
 import { SystemPage } from '../catalogue/SystemPage';
 import { mapRoutes } from '../map/routes';
 import { orgRoutes } from '../org/routes';
+import { portalRoutes } from '../portal/routes';
 import { identityRoutes } from '../identity/routes';
 import { provisioningRoutes } from '../provisioning/routes';
 import { requestRoutes } from '../requests/routes';
+import { scimRoutes } from '../scim/routes';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { OverviewPage } from './OverviewPage';
@@ -32,10 +34,12 @@ export const appRoutes: RouteObject[] = [
           { path: 'systems/:id/edit', element: <SystemEditPage /> },
           { path: 'audit', element: <AuditLogPage /> },
           ...orgRoutes,
+          ...portalRoutes,
           ...mapRoutes,
           ...requestRoutes,
           ...provisioningRoutes,
           ...identityRoutes,
+          ...scimRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
