@@ -52,10 +52,10 @@ describe('full-text search', () => {
   it('finds process steps and document text, with the hit marked in the snippet', async () => {
     const [hit] = await find('dispensasjon');
     expect(hit).toMatchObject({ kind: 'process', title: 'Behandle byggesøknad' });
-    expect(hit!.snippet).toMatch(/\u0002dispensasjon\u0003/);
+    expect(hit!.snippet).toContain('\u0002dispensasjon\u0003');
     const [document] = await find('skjenkebevillinger');
     expect(document).toMatchObject({ kind: 'document', title: 'Retningslinjer for skjenkebevilling' });
-    expect(document!.snippet).toMatch(/\u0002skjenkebevillinger\u0003/);
+    expect(document!.snippet).toContain('\u0002skjenkebevillinger\u0003');
   });
 
   it('finds the end of a compound word in titles ("søknad" in "byggesøknad")', async () => {
