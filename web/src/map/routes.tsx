@@ -1,12 +1,12 @@
 import type { RouteObject } from 'react-router';
-import { MapPage } from './MapPage';
 import { ModelPage } from './ModelPage';
 import { MatricesPage, QualityPage } from './ReportPages';
 import { ViewPage, ViewsPage } from './ViewsPage';
 import './map.css';
 
 export const mapRoutes: RouteObject[] = [
-  { path: 'map', element: <MapPage /> },
+  // Cytoscape and ELK are large; they load only when the map itself is opened.
+  { path: 'map', lazy: async () => ({ Component: (await import('./MapPage')).MapPage }) },
   { path: 'map/model', element: <ModelPage /> },
   { path: 'map/model/:kind', element: <ModelPage /> },
   { path: 'map/matrices', element: <MatricesPage /> },
