@@ -2,6 +2,8 @@ import type { Executor } from '../platform/database/connection.ts';
 import type { GeneratedMunicipality } from './generate-municipality.ts';
 import { accessDemo } from './access-demo.ts';
 import { mapDemo } from './map-demo.ts';
+import { processesDemo } from './processes-demo.ts';
+import { portalDemo } from './portal-demo.ts';
 import { identityDemo } from './identity-demo.ts';
 import { requestsDemo } from './requests-demo.ts';
 import { scimDemo } from './scim-demo.ts';
@@ -14,4 +16,4 @@ import { scimDemo } from './scim-demo.ts';
 export type DemoExtension = (tx: Executor, municipality: GeneratedMunicipality) => Promise<void>;
 
 /** Every module's demo data. A new module adds its extension here. */
-export const demoExtensions: DemoExtension[] = [accessDemo, identityDemo, requestsDemo, mapDemo, scimDemo];
+export const demoExtensions: DemoExtension[] = [accessDemo, identityDemo, requestsDemo, processesDemo, portalDemo, mapDemo, scimDemo];
