@@ -183,7 +183,7 @@ describe('identity lifecycle: HR file, future changes, names, guests', () => {
       payload: { usernameTemplate: '{given}.{family}', emailTemplate: '{given}.{family}@{domain}', emailDomain: 'livslop.kommune.no', reservedWords: ['ola.berg'], guestReminderDays: 14 },
     });
     expect(settings.statusCode, settings.body).toBe(200);
-    const bad = await t.inject({ method: 'PUT', url: '/api/identity/settings', headers, payload: { ...settings.json(), emailTemplate: '{given}.{famliy}' } });
+    const bad = await t.inject({ method: 'PUT', url: '/api/identity/settings', headers, payload: { ...(settings.json() as Record<string, unknown>), emailTemplate: '{given}.{famliy}' } });
     expect(bad.statusCode).toBe(400);
 
     const renamed = await t.inject({ method: 'POST', url: `/api/identity/persons/${ids['2']}/name`, headers, payload: { givenName: 'Ola', familyName: 'Berg' } });

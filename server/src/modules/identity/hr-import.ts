@@ -44,13 +44,21 @@ function reject(problems: ProblemList): never {
   });
 }
 
+/**
+ * The upload in 64 KiB pieces: the CSV parser slows down badly (worse than linear) when handed a
+ * whole file of megabytes as one chunk — 63 s instead of 6 s for 20,000 rows, measured.
+ */
+function* chunksOf(bytes: Uint8Array, size = 64 * 1024): Generator<Buffer> {
+  for (let start = 0; start < bytes.length; start += size) yield Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(size, bytes.length - start));
+}
+
 /** Reads and checks every row of the file; problems (line + column, in Norwegian) go to `problems`. */
 export async function parseHrFile(bytes: Uint8Array, fileName: string, problems: ProblemList): Promise<{ rows: HrRow[]; columns: ResolvedColumns<HrColumn> }> {
   const format = detectFormat(fileName, bytes.subarray(0, 4));
   let columns: ResolvedColumns<HrColumn> | undefined;
   const rows: HrRow[] = [];
   try {
-    for await (const sheetRow of readRows(Readable.from([Buffer.from(bytes)]), format)) {
+    for await (const sheetRow of readRows(Readable.from(chunksOf(bytes)), format)) {
       if (!columns) {
         columns = resolveColumns(hrColumns, sheetRow.cells, problems);
         if (hrColumns.some((column) => column.required && !columns!.present.has(column.key))) break;
