@@ -9,7 +9,7 @@ export function ScimNavLink() {
   if (!can('tokens:manage')) return null;
   return (
     <li>
-      <NavLink to="/scim" className="ds-focus">
+      <NavLink to="/settings/scim" className="ds-focus">
         {t('nav.link')}
       </NavLink>
     </li>

@@ -7,7 +7,7 @@ import { useSession } from '../app/session';
 import { PageSection } from '../org/PageSection';
 import { useScimOverview, type ScimOverview } from './queries';
 
-/** `/scim`: where an HR system or Entra ID sends people and groups, with which key, and what it did lately. */
+/** `/settings/scim` (`/scim` itself belongs to the server): where an HR system or Entra ID sends people and groups, with which key, and what it did lately. */
 export function ScimPage() {
   const { t } = useTranslation('scim');
   usePageTitle(t('title'));
