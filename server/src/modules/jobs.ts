@@ -5,6 +5,7 @@ import { recomputePeopleJob } from './access/recompute-people.ts';
 import { dailyLifecycleJob } from './identity/lifecycle.ts';
 import { hrApplyJob } from './identity/hr-import.ts';
 import { processReviewReminderJob } from './processes/review-reminder-job.ts';
+import { reconcileJob } from './provisioning/reconciliation.ts';
 import { provisioningWorkJob } from './provisioning/work-job.ts';
 import { importJob } from './transfer/import-job.ts';
 
@@ -14,6 +15,7 @@ export const jobDefinitions: JobDefinition<never>[] = [
   recomputeAllJob as JobDefinition<never>,
   recomputePeopleJob as JobDefinition<never>,
   provisioningWorkJob as JobDefinition<never>,
+  reconcileJob as JobDefinition<never>,
   hrApplyJob as JobDefinition<never>,
   dailyLifecycleJob as JobDefinition<never>,
   processReviewReminderJob as JobDefinition<never>,

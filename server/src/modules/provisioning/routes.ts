@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { systemActor } from '../../platform/database/tenant-scope.ts';
-import { asCaller } from '../auth/request-context.ts';
+import { asCaller, authorize } from '../auth/request-context.ts';
 import * as queries from './queries.ts';
 import * as schemas from './schemas.ts';
+import { getRun, reconciliationSummary, resolveFinding, startReconciliation } from './reconciliation.ts';
 import { dispatchBatch, dispatchPending } from './submit-changes.ts';
 
 const tags = ['Provisjonering'];
@@ -135,5 +136,42 @@ export const provisioningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/provisioning/settings',
     { schema: { tags, summary: 'Set the mass-removal threshold', body: schemas.settings, response: { 200: schemas.settings } } },
     (request) => asCaller(request, 'provisioning:configure', (tx, auth) => queries.saveSettings(tx, auth.tenant.id, request.body)),
+  );
+
+  app.get(
+    '/provisioning/reconciliation',
+    { schema: { tags, summary: 'The latest reconciliation of each system', response: { 200: z.object({ items: z.array(schemas.reconciliationRun) }) } } },
+    async (request) => present({ items: await asCaller(request, 'provisioning:read', (tx) => reconciliationSummary(tx)) }) as never,
+  );
+
+  app.post(
+    '/provisioning/reconciliation/:systemId',
+    {
+      bodyLimit: 25 * 1024 * 1024,
+      schema: { tags, summary: "Read a system's actual accounts (connector, or an uploaded CSV) and compare", params: schemas.systemParams, body: schemas.reconciliationStart, response: { 202: z.object({ runId: z.string(), jobId: z.string() }) } },
+    },
+    async (request, reply) => {
+      const { actor } = authorize(request, 'provisioning:operate');
+      return reply.status(202).send(await startReconciliation(app.jobs, actor, request.params.systemId, request.body.csv));
+    },
+  );
+
+  app.get(
+    '/provisioning/reconciliation/runs/:id',
+    { schema: { tags, summary: 'One reconciliation with its findings', params: schemas.idParams, response: { 200: schemas.reconciliationDetail } } },
+    async (request) => present(await asCaller(request, 'provisioning:read', (tx) => getRun(tx, request.params.id))) as never,
+  );
+
+  app.post(
+    '/provisioning/reconciliation/findings/:id/resolve',
+    { schema: { tags, summary: 'Act on a finding: provision, revoke/disable, link to a person, or ignore', params: schemas.idParams, body: schemas.findingResolve, response: { 204: z.null() } } },
+    async (request, reply) => {
+      const { batchId, actor } = await asCaller(request, 'provisioning:operate', async (tx, auth) => ({
+        batchId: await resolveFinding(tx, auth.tenant.id, request.params.id, request.body.action, auth.actor.actorName, request.body.personId),
+        actor: auth.actor,
+      }));
+      if (batchId) await dispatchBatch(app.jobs, actor, batchId);
+      return reply.status(204).send(null);
+    },
   );
 };

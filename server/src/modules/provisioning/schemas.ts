@@ -81,3 +81,38 @@ export const settings = z.object({
 });
 
 export const manualTaskQuery = z.object({ systemId: z.uuid().optional() });
+
+export const reconciliationStart = z.object({
+  /** A CSV exported from the system (brukernavn;e-post;aktiv;grupper); without it the connector is read. */
+  csv: z.string().max(20_000_000).optional(),
+});
+export const reconciliationRun = z.object({
+  id: z.string(),
+  systemId: z.string(),
+  systemName: z.string(),
+  source: z.enum(['connector', 'csv']),
+  state: z.enum(['queued', 'running', 'completed', 'failed']),
+  accountCount: z.number(),
+  orphanCount: z.number(),
+  missingCount: z.number(),
+  excessCount: z.number(),
+  error: z.string().nullable(),
+  startedBy: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export const finding = z.object({
+  id: z.string(),
+  kind: z.enum(['orphan_account', 'missing_access', 'excess_access']),
+  accountId: z.string().nullable(),
+  personId: z.string().nullable(),
+  personName: z.string().nullable(),
+  systemRoleId: z.string().nullable(),
+  systemRoleName: z.string().nullable(),
+  username: z.string().nullable(),
+  detail: z.string(),
+  resolution: z.enum(['open', 'provisioned', 'revoked', 'linked', 'ignored']),
+  resolvedBy: z.string().nullable(),
+});
+export const reconciliationDetail = reconciliationRun.extend({ jobId: z.string().nullable(), findings: z.array(finding) });
+export const findingResolve = z.object({ action: z.enum(['provision', 'revoke', 'link', 'ignore']), personId: z.uuid().optional() });

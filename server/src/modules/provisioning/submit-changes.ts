@@ -23,7 +23,7 @@ import { provisioningWorkJob, workSendOptions } from './work-job.ts';
 export type EntitlementChange = { personId: string; systemRoleId: string; action: 'grant' | 'revoke'; reason: string };
 export type SubmittedBatch = { batchId: string; state: 'released' | 'held' } | null;
 
-interface PlannedOperation {
+export interface PlannedOperation {
   personId: string;
   systemId: string;
   systemRoleId: string | null;
@@ -172,7 +172,7 @@ async function activePeople(tx: Executor): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-async function storeBatch(
+export async function storeBatch(
   tx: Executor,
   tenantId: string,
   origin: (typeof provisioningBatches.$inferInsert)['origin'],
