@@ -215,6 +215,11 @@ export const scimRoutes: FastifyPluginAsyncZod = async (app) => {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).type(scimContentType).send(new ScimError(404, `No SCIM endpoint at ${request.url}.`).toBody()),
   );
+  // The web app's catch-all route (`/*`, when the built app is served) would otherwise answer
+  // unknown SCIM paths with problem+json; this more specific one keeps them SCIM errors.
+  app.all('/*', { schema: { hide: true } }, (request) => {
+    throw new ScimError(404, `No SCIM endpoint at ${request.url}.`);
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('application/json')) reply.header('content-type', scimContentType);
