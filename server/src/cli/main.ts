@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { exportArchimateCommand, importArchimateCommand } from './commands/archimate.ts';
 import { exportCommand } from './commands/export.ts';
+import { importHrCommand } from './commands/hr.ts';
 import { importCommand } from './commands/import.ts';
 import { tokenCommand } from './commands/token.ts';
 import { CliFailure } from './local.ts';
@@ -18,6 +19,9 @@ const help = `grunnmur — kommandolinjen til Grunnmur
   grunnmur import archimate FIL --tenant KORTNAVN
   grunnmur export archimate --tenant KORTNAVN [--out FIL]
       ArchiMate Open Exchange-format: hele arkitekturmodellen inn eller ut (identifikatorer beholdes).
+  grunnmur import hr FIL --tenant KORTNAVN [--preview]
+      Hele HR-filen: nyansatte, flyttinger, sluttere og navneendringer vises, og tas i bruk
+      uten --preview (tilgangene beregnes på nytt). Har filen én feil, endres ingenting.
   grunnmur token create --tenant KORTNAVN --role ROLLE --name NAVN
       Lager en API-nøkkel (gm_…) for integrasjoner og skriver den ut én gang.
 
@@ -65,6 +69,7 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'import':
         if (rest[0] === 'archimate') await importArchimateCommand(rest[1], values);
+        else if (rest[0] === 'hr') await importHrCommand(rest[1], values);
         else await importCommand(rest[0], rest[1], { ...values, server });
         return 0;
       case 'export':

@@ -44,7 +44,7 @@ export async function search(tx: Executor, input: { q: string; kinds?: SearchKin
         limit ${limit}
       )
       select hits.kind, hits.entity_id as id, hits.title, hits.rank::float8 as rank,
-        ts_headline('norwegian', left(hits.body, 20000), q.query, ${headlineOptions}) as snippet
+        ts_headline('norwegian', left(hits.body, 4000), q.query, ${headlineOptions}) as snippet
       from hits, q
       order by hits.rank desc, hits.title`,
   );
