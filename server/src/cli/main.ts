@@ -1,8 +1,10 @@
 /** The `grunnmur` command line. Each command lives in its own file under ./commands. */
 import { parseArgs } from 'node:util';
 import { exportArchimateCommand, importArchimateCommand } from './commands/archimate.ts';
+import { exportBpmnCommand, importBpmnCommand } from './commands/bpmn.ts';
 import { exportCommand } from './commands/export.ts';
 import { importHrCommand } from './commands/hr.ts';
+import { importBundleCommand } from './commands/bundle.ts';
 import { importCommand } from './commands/import.ts';
 import { tokenCommand } from './commands/token.ts';
 import { CliFailure } from './local.ts';
@@ -19,9 +21,15 @@ const help = `grunnmur — kommandolinjen til Grunnmur
   grunnmur import archimate FIL --tenant KORTNAVN
   grunnmur export archimate --tenant KORTNAVN [--out FIL]
       ArchiMate Open Exchange-format: hele arkitekturmodellen inn eller ut (identifikatorer beholdes).
+  grunnmur import bpmn FIL --tenant KORTNAVN [--name NAVN]
+  grunnmur export bpmn PROSESS --tenant KORTNAVN [--out FIL]
+      BPMN 2.0: en fil inn som nytt prosessutkast, eller en prosess (id eller navn) ut med diagrammet.
   grunnmur import hr FIL --tenant KORTNAVN [--preview]
       Hele HR-filen: nyansatte, flyttinger, sluttere og navneendringer vises, og tas i bruk
       uten --preview (tilgangene beregnes på nytt). Har filen én feil, endres ingenting.
+  grunnmur import bundle FIL.zip --tenant KORTNAVN
+      Masseimport: BPMN-filer blir prosessutkast, dokumenter lagres med versjoner og knyttes til
+      prosessene etter mappe og navn. Skriver en rapport per fil.
   grunnmur token create --tenant KORTNAVN --role ROLLE --name NAVN
       Lager en API-nøkkel (gm_…) for integrasjoner og skriver den ut én gang.
 
@@ -69,11 +77,14 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'import':
         if (rest[0] === 'archimate') await importArchimateCommand(rest[1], values);
+        else if (rest[0] === 'bundle') await importBundleCommand(rest[1], values);
         else if (rest[0] === 'hr') await importHrCommand(rest[1], values);
+        else if (rest[0] === 'bpmn') await importBpmnCommand(rest[1], values);
         else await importCommand(rest[0], rest[1], { ...values, server });
         return 0;
       case 'export':
         if (rest[0] === 'archimate') await exportArchimateCommand(values);
+        else if (rest[0] === 'bpmn') await exportBpmnCommand(rest[1], values);
         else await exportCommand(rest[0], { ...values, server });
         return 0;
       case 'token':
