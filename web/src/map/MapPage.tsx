@@ -227,7 +227,7 @@ function NodeList({ nodes, onSelect, selectedId }: { nodes: MapNode[]; onSelect:
                 <Table.Cell>{t(`kind.${n.kind}`)}</Table.Cell>
                 <Table.Cell>
                   <Button variant="tertiary" data-size="sm" onClick={() => onSelect(n.id)} aria-label={t('list.select', { name: n.name })}>
-                    {t('saved.open')}
+                    {t('list.choose')}
                   </Button>
                 </Table.Cell>
               </Table.Row>

@@ -61,7 +61,7 @@ export function MatricesPage() {
       ) : matrix.data.rows.length === 0 ? (
         <Paragraph>{t('matrices.empty')}</Paragraph>
       ) : (
-        <div className="map-matrix-scroll">
+        <div className="map-matrix-scroll" tabIndex={0} role="region" aria-label={t(`matrices.kinds.${kind}`)}>
           <Table data-size="sm" zebra border>
             <caption className="visually-hidden">{t(`matrices.kinds.${kind}`)}</caption>
             <Table.Head>

@@ -124,7 +124,7 @@ export function ViewPage() {
         {t('views.back')}
       </NavLink>
       {v.documentation && <Paragraph>{v.documentation}</Paragraph>}
-      <div className="map-view-scroll">
+      <div className="map-view-scroll" tabIndex={0} role="region" aria-label={v.name}>
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={v.name} data-testid="stored-view">
           {flat.map((n) => {
             const kind = n.elementRef ? (v.elements[n.elementRef]?.kind ?? 'element') : 'group';
