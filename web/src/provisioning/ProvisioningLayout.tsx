@@ -14,6 +14,7 @@ export function ProvisioningLayout() {
     { to: '/provisioning/held', label: held > 0 ? `${t('nav.held')} (${held})` : t('nav.held') },
     { to: '/provisioning/manual', label: manual > 0 ? `${t('nav.manual')} (${manual})` : t('nav.manual') },
     { to: '/provisioning/connectors', label: t('nav.connectors') },
+    { to: '/provisioning/reconciliation', label: t('nav.reconciliation') },
   ];
   return (
     <div>

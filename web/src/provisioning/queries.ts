@@ -81,7 +81,7 @@ export const useConnectors = () => useQuery({ queryKey: [...key, 'connectors'], 
 export const useSettings = () => useQuery({ queryKey: [...key, 'settings'], queryFn: () => api.get<Settings>('/api/provisioning/settings') });
 
 /** Any provisioning change refreshes the whole area's data. */
-function useAction<Input>(run: (input: Input) => Promise<unknown>) {
+function useAction<Input, Output = unknown>(run: (input: Input) => Promise<Output>) {
   const client = useQueryClient();
   return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: key }) });
 }
@@ -94,3 +94,56 @@ export const useSaveConnector = () =>
     api.put<Connector>(`/api/provisioning/connectors/${systemId}`, body),
   );
 export const useSaveSettings = () => useAction((settings: Settings) => api.put<Settings>('/api/provisioning/settings', settings));
+
+export interface ReconciliationRun {
+  id: string;
+  systemId: string;
+  systemName: string;
+  source: 'connector' | 'csv';
+  state: 'queued' | 'running' | 'completed' | 'failed';
+  accountCount: number;
+  orphanCount: number;
+  missingCount: number;
+  excessCount: number;
+  error: string | null;
+  startedBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface Finding {
+  id: string;
+  kind: 'orphan_account' | 'missing_access' | 'excess_access';
+  accountId: string | null;
+  personId: string | null;
+  personName: string | null;
+  systemRoleId: string | null;
+  systemRoleName: string | null;
+  username: string | null;
+  detail: string;
+  resolution: 'open' | 'provisioned' | 'revoked' | 'linked' | 'ignored';
+  resolvedBy: string | null;
+}
+
+export const useReconciliations = () =>
+  useQuery({
+    queryKey: [...key, 'reconciliation'],
+    queryFn: () => api.get<{ items: ReconciliationRun[] }>('/api/provisioning/reconciliation'),
+    refetchInterval: (query) => (query.state.data?.items.some((r) => r.state === 'queued' || r.state === 'running') ? 2000 : false),
+  });
+
+export const useReconciliationRun = (id: string | null) =>
+  useQuery({
+    queryKey: [...key, 'reconciliation-run', id],
+    queryFn: () => api.get<ReconciliationRun & { findings: Finding[] }>(`/api/provisioning/reconciliation/runs/${id}`),
+    enabled: Boolean(id),
+    refetchInterval: (query) => (query.state.data && ['queued', 'running'].includes(query.state.data.state) ? 2000 : false),
+  });
+
+export const useStartReconciliation = () =>
+  useAction(({ systemId, csv }: { systemId: string; csv?: string }) => api.post<{ runId: string; jobId: string }>(`/api/provisioning/reconciliation/${systemId}`, csv === undefined ? {} : { csv }));
+
+export const useResolveFinding = () =>
+  useAction(({ id, action, personId }: { id: string; action: 'provision' | 'revoke' | 'link' | 'ignore'; personId?: string }) =>
+    api.post<void>(`/api/provisioning/reconciliation/findings/${id}/resolve`, { action, ...(personId ? { personId } : {}) }),
+  );

@@ -4,6 +4,7 @@ import { HeldPage } from './HeldPage';
 import { ManualTasksPage } from './ManualTasksPage';
 import { ProvisioningLayout } from './ProvisioningLayout';
 import { QueuePage } from './QueuePage';
+import { ReconciliationPage } from './ReconciliationPage';
 
 /** Provisioning [provisjonering]; the shell mounts it inside its signed-in layout. */
 export const provisioningRoutes: RouteObject[] = [
@@ -15,6 +16,7 @@ export const provisioningRoutes: RouteObject[] = [
       { path: 'held', element: <HeldPage /> },
       { path: 'manual', element: <ManualTasksPage /> },
       { path: 'connectors', element: <ConnectorsPage /> },
+      { path: 'reconciliation', element: <ReconciliationPage /> },
     ],
   },
 ];
