@@ -40,7 +40,7 @@ export async function listCodeLists(tx: Executor) {
       key: codeLists.key,
       name: codeLists.name,
       kind: codeLists.kind,
-      values: sql<number>`(select count(*) from ${codeListValues} v where v.code_list_id = ${codeLists.id})`.mapWith(Number),
+      values: sql<number>`(select count(*) from code_list_values v where v.code_list_id = code_lists.id)`.mapWith(Number),
     })
     .from(codeLists)
     .orderBy(asc(codeLists.name));
