@@ -5,6 +5,7 @@ import { mapDemo } from './map-demo.ts';
 import { processesDemo } from './processes-demo.ts';
 import { portalDemo } from './portal-demo.ts';
 import { identityDemo } from './identity-demo.ts';
+import { provisioningDemo } from './provisioning-demo.ts';
 import { requestsDemo } from './requests-demo.ts';
 import { scimDemo } from './scim-demo.ts';
 
@@ -16,4 +17,4 @@ import { scimDemo } from './scim-demo.ts';
 export type DemoExtension = (tx: Executor, municipality: GeneratedMunicipality) => Promise<void>;
 
 /** Every module's demo data. A new module adds its extension here. */
-export const demoExtensions: DemoExtension[] = [accessDemo, identityDemo, requestsDemo, processesDemo, portalDemo, mapDemo, scimDemo];
+export const demoExtensions: DemoExtension[] = [accessDemo, identityDemo, provisioningDemo, requestsDemo, processesDemo, portalDemo, mapDemo, scimDemo];
