@@ -19,12 +19,12 @@ function PathText({ item }: { item: ImpactItem }) {
   );
 }
 
-function ItemList({ id, title, items }: { id: string; title: string; items: ImpactItem[] }) {
+function ItemList({ id, title, items, total }: { id: string; title: string; items: ImpactItem[]; total?: number }) {
   const { t } = useTranslation('map');
   return (
     <section aria-labelledby={id} className="map-impact__group">
       <Heading level={4} data-size="2xs" id={id}>
-        {`${title} (${items.length})`}
+        {`${title} (${total ?? items.length})`}
       </Heading>
       {items.length === 0 ? (
         <Paragraph data-size="sm">{t('panel.noneAffected')}</Paragraph>
@@ -72,12 +72,12 @@ function DownAnswerView({ id }: { id: string }) {
             .join(', ')}
         </Paragraph>
       )}
-      <ItemList id="down-services" title={t('panel.services')} items={a.services} />
-      <ItemList id="down-processes" title={t('panel.processes')} items={a.processes} />
-      <ItemList id="down-roles" title={t('panel.roles')} items={a.roles} />
-      <ItemList id="down-systems" title={t('panel.systems')} items={a.systems} />
-      <ItemList id="down-information" title={t('panel.information')} items={a.information} />
-      {a.other.length > 0 && <ItemList id="down-other" title={t('panel.other')} items={a.other} />}
+      <ItemList id="down-services" title={t('panel.services')} items={a.services} total={a.totals.services} />
+      <ItemList id="down-processes" title={t('panel.processes')} items={a.processes} total={a.totals.processes} />
+      <ItemList id="down-roles" title={t('panel.roles')} items={a.roles} total={a.totals.roles} />
+      <ItemList id="down-systems" title={t('panel.systems')} items={a.systems} total={a.totals.systems} />
+      <ItemList id="down-information" title={t('panel.information')} items={a.information} total={a.totals.information} />
+      {a.other.length > 0 && <ItemList id="down-other" title={t('panel.other')} items={a.other} total={a.totals.other} />}
     </section>
   );
 }

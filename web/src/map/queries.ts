@@ -50,6 +50,7 @@ export interface DownAnswer {
   employeesAffected: number;
   employeesBasis: 'entitlements' | 'units' | 'none';
   personalData: Record<string, number>;
+  totals: Record<'services' | 'processes' | 'roles' | 'systems' | 'information' | 'other', number>;
 }
 export interface ImpactAnswer {
   origin: { id: string; kind: NodeKind; name: string };

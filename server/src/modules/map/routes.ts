@@ -209,6 +209,7 @@ export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
             employeesAffected: z.number().int(),
             employeesBasis: z.enum(['entitlements', 'units', 'none']),
             personalData: z.record(z.string(), z.number().int()),
+            totals: z.object({ services: z.number().int(), processes: z.number().int(), roles: z.number().int(), systems: z.number().int(), information: z.number().int(), other: z.number().int() }),
           }),
         },
       },

@@ -68,13 +68,15 @@ export interface DownAnswer {
   employeesAffected: number;
   /** Affected information objects per personal-data category (none, personal, special, criminal). */
   personalData: Record<string, number>;
+  /** How many of each group there are; the lists stop at `limit` each. */
+  totals: { services: number; processes: number; roles: number; systems: number; information: number; other: number };
 }
 
 /**
  * "What if X is down?": everything that depends on X, transitively, grouped by what matters to the
  * municipality, and how many people use X or a system that stops with it.
  */
-export function whatIfDown(graph: ModelGraph, id: string, depth: number | null = null): DownAnswer | null {
+export function whatIfDown(graph: ModelGraph, id: string, depth: number | null = null, limit = 200): DownAnswer | null {
   const origin = graph.index.get(id);
   if (origin === undefined) return null;
   const result = reach(graph, origin, 'upstream', depth ?? Infinity);
@@ -88,6 +90,12 @@ export function whatIfDown(graph: ModelGraph, id: string, depth: number | null =
     other: [],
     employeesAffected: 0,
     personalData: {},
+    totals: { services: 0, processes: 0, roles: 0, systems: 0, information: 0, other: 0 },
+  };
+  // Paths are built only for the items listed: a core system of a big model reaches most of it.
+  const add = (group: keyof DownAnswer['totals'], node: number, i: number) => {
+    answer.totals[group]++;
+    if (answer[group].length < limit) answer[group].push(itemOf(graph, result, node, result.distances[i]!));
   };
   const people = new Set<number>();
   const countUsers = (node: number) => {
@@ -97,30 +105,29 @@ export function whatIfDown(graph: ModelGraph, id: string, depth: number | null =
   countUsers(origin);
   for (let i = 0; i < result.nodes.length; i++) {
     const node = result.nodes[i]!;
-    const item = itemOf(graph, result, node, result.distances[i]!);
-    switch (item.kind) {
+    switch (kindOf(graph, node)) {
       case 'service':
-        answer.services.push(item);
+        add('services', node, i);
         break;
       case 'process':
-        answer.processes.push(item);
+        add('processes', node, i);
         break;
       case 'role':
-        answer.roles.push(item);
+        add('roles', node, i);
         countUsers(node);
         break;
       case 'system':
-        answer.systems.push(item);
+        add('systems', node, i);
         countUsers(node);
         break;
       case 'information': {
-        answer.information.push(item);
-        const category = item.personalDataCategory ?? 'none';
+        add('information', node, i);
+        const category = graph.attributes[node]?.personalDataCategory ?? 'none';
         answer.personalData[category] = (answer.personalData[category] ?? 0) + 1;
         break;
       }
       default:
-        answer.other.push(item);
+        add('other', node, i);
     }
   }
   answer.employeesAffected = people.size;
