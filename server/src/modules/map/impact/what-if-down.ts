@@ -97,10 +97,19 @@ export function whatIfDown(graph: ModelGraph, id: string, depth: number | null =
     answer.totals[group]++;
     if (answer[group].length < limit) answer[group].push(itemOf(graph, result, node, result.distances[i]!));
   };
-  const people = new Set<number>();
+  // A mark per person rather than a Set: a core system reaches tens of thousands of user entries.
+  const marked = new Uint8Array(graph.personCount || 1);
+  let peopleCount = 0;
   const countUsers = (node: number) => {
     const users = graph.usersOf.get(node);
-    if (users) for (const p of users) people.add(p);
+    if (!users) return;
+    for (let u = 0; u < users.length; u++) {
+      const p = users[u]!;
+      if (!marked[p]) {
+        marked[p] = 1;
+        peopleCount++;
+      }
+    }
   };
   countUsers(origin);
   for (let i = 0; i < result.nodes.length; i++) {
@@ -130,6 +139,6 @@ export function whatIfDown(graph: ModelGraph, id: string, depth: number | null =
         add('other', node, i);
     }
   }
-  answer.employeesAffected = people.size;
+  answer.employeesAffected = peopleCount;
   return answer;
 }
