@@ -21,6 +21,9 @@ export interface Caller {
   isAdmin: boolean;
 }
 
+/** Someone looking at a request: an administrator need not be a person in the organisation. */
+export type Viewer = Omit<Caller, 'personId'> & { personId: string | null };
+
 const openStates = ['pending_manager', 'pending_owner'] as const;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -158,7 +161,7 @@ async function fulfilment(tx: Executor, request: RequestRow, today: string) {
   });
 }
 
-async function present(tx: Executor, requests: RequestRow[], viewer: Caller, today: string): Promise<AccessRequestView[]> {
+async function present(tx: Executor, requests: RequestRow[], viewer: Viewer, today: string): Promise<AccessRequestView[]> {
   if (requests.length === 0) return [];
   const steps = await tx
     .select()
@@ -211,16 +214,18 @@ async function present(tx: Executor, requests: RequestRow[], viewer: Caller, tod
 }
 
 /** Whether the caller may see a request: who asked, who it is for, its approvers and their deputies, administrators. */
-async function mayView(tx: Executor, request: RequestRow, caller: Caller, today: string): Promise<boolean> {
+async function mayView(tx: Executor, request: RequestRow, caller: Viewer, today: string): Promise<boolean> {
   if (caller.isAdmin || request.requesterPersonId === caller.personId || request.forPersonId === caller.personId) return true;
   const steps = await tx.select({ approver: approvalSteps.approverPersonId }).from(approvalSteps).where(eq(approvalSteps.requestId, request.id));
   const approvers = steps.map((s) => s.approver).filter((id): id is string => id !== null);
+  if (caller.personId === null) return false;
   if (approvers.includes(caller.personId)) return true;
   const periods = await deputyPeriods(tx, today, [caller.personId]);
-  return managersDeputisedBy(caller.personId, periods, today).some((manager) => approvers.includes(manager));
+  const personId = caller.personId;
+  return managersDeputisedBy(personId, periods, today).some((manager) => approvers.includes(manager));
 }
 
-export async function getRequest(tx: Executor, caller: Caller, id: string): Promise<AccessRequestView> {
+export async function getRequest(tx: Executor, caller: Viewer, id: string): Promise<AccessRequestView> {
   const today = clock.today();
   const [request] = await tx.select().from(accessRequests).where(eq(accessRequests.id, id));
   if (!request || !(await mayView(tx, request, caller, today))) throw notFound('forespørselen');
@@ -299,7 +304,7 @@ export async function createRequest(tx: Executor, caller: Caller, input: Request
   return view!;
 }
 
-export async function cancelRequest(tx: Executor, caller: Caller, id: string): Promise<AccessRequestView> {
+export async function cancelRequest(tx: Executor, caller: Viewer, id: string): Promise<AccessRequestView> {
   const today = clock.today();
   const [request] = await tx.select().from(accessRequests).where(eq(accessRequests.id, id)).for('update');
   if (!request || !(await mayView(tx, request, caller, today))) throw notFound('forespørselen');

@@ -20,6 +20,7 @@ import {
   listMine,
   updateDeputy,
   type Caller,
+  type Viewer,
 } from './queries.ts';
 import * as schemas from './schemas.ts';
 
@@ -33,6 +34,14 @@ function callerOf(auth: AuthContext): Caller {
 
 function asPerson<T>(request: FastifyRequest, work: (tx: Executor, caller: Caller, auth: AuthContext) => Promise<T>): Promise<T> {
   return asCaller(request, 'requests:use', (tx, auth) => work(tx, callerOf(auth), auth));
+}
+
+/** Looking at (or withdrawing) one request: an administrator may do so without being a person in the organisation. */
+function asViewer<T>(request: FastifyRequest, work: (tx: Executor, viewer: Viewer) => Promise<T>): Promise<T> {
+  return asCaller(request, 'requests:use', (tx, auth) => {
+    const isAdmin = can(auth.user.roles, 'requests:manage');
+    return work(tx, isAdmin && !auth.user.personId ? { tenantId: auth.tenant.id, personId: null, isAdmin } : callerOf(auth));
+  });
 }
 
 /**
@@ -106,13 +115,13 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/requests/:id',
     { schema: { tags, summary: 'One request with its approval steps and status', params: schemas.idParams, response: { 200: schemas.accessRequest } } },
-    (request) => asPerson(request, (tx, caller) => getRequest(tx, caller, request.params.id)),
+    (request) => asViewer(request, (tx, viewer) => getRequest(tx, viewer, request.params.id)),
   );
 
   app.post(
     '/requests/:id/cancel',
     { schema: { tags, summary: 'Withdraw a request that is still waiting', params: schemas.idParams, response: { 200: schemas.accessRequest } } },
-    (request) => asPerson(request, (tx, caller) => cancelRequest(tx, caller, request.params.id)),
+    (request) => asViewer(request, (tx, viewer) => cancelRequest(tx, viewer, request.params.id)),
   );
 
   app.post(
