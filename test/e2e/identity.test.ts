@@ -1,0 +1,86 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, launchBrowser, newPage, signInAsDemoPerson, type BrowserSession } from '../support/e2e-browser.ts';
+import { startServer } from '../support/e2e-server.ts';
+
+/**
+ * As useBrowserSession, with a longer start-up allowance: the demo server loads every module's demo
+ * data, which took over 90 s while eight people shared the machine's two cores.
+ */
+function useSlowStartBrowserSession(): BrowserSession {
+  const session = {} as BrowserSession;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  beforeAll(async () => {
+    server = await startServer({ timeoutMs: 300_000 });
+    session.baseUrl = server.baseUrl;
+    session.browser = await launchBrowser();
+    Object.assign(session, await newPage(session.browser, server.baseUrl));
+  }, 320_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await server?.stop();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
+  return session;
+}
+
+// A full HR file with three problems: the file must change nothing and list every one.
+const badHrFile = [
+  'ansattnummer;fornavn;etternavn;enhetskode;stilling;leder;startdato;sluttdato',
+  'E2E-1;;Uten fornavn;FINNES-IKKE;Rådgiver;;2026-01-01;',
+  'E2E-2;Kari;Nordmann;FINNES-IKKE;Rådgiver;;31.02.2026;',
+].join('\n');
+
+describe('identity lifecycle in the browser', () => {
+  const session = useSlowStartBrowserSession();
+
+  it('shows the sponsored guests and refuses a guest without an end date, without serious accessibility problems', async () => {
+    const { page } = session;
+    await signInAsDemoPerson(page, 'Administrator');
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Livsløp' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kommende endringer' }).waitFor();
+    await page.getByRole('navigation', { name: 'Livsløp' }).getByRole('link', { name: 'Gjester og konsulenter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gjester og konsulenter' }).waitFor();
+    const table = page.getByRole('table', { name: 'Gjester og konsulenter' });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBeGreaterThanOrEqual(3);
+    await expectNoSeriousAxeViolations(page, 'the guests page');
+
+    await page.getByRole('button', { name: 'Registrer gjest eller konsulent' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrer gjest eller konsulent' });
+    await dialog.getByLabel('Fornavn').fill('Nettleser');
+    await dialog.getByLabel('Etternavn').fill('Gjest');
+    await dialog.getByRole('button', { name: 'Registrer' }).click();
+    await dialog.getByText(/Sluttdato må fylles ut/).first().waitFor();
+    await expectNoSeriousAxeViolations(page, 'the add-guest dialog with errors');
+  });
+
+  it('rejects a bad HR file and lists each problem with its line and column', async () => {
+    const { page } = session;
+    await page.goto('/identity/hr');
+    await page.getByRole('heading', { level: 1, name: 'HR-fil' }).waitFor();
+    await page.getByLabel('HR-fil').setInputFiles({ name: 'hr-med-feil.csv', mimeType: 'text/csv', buffer: Buffer.from(badHrFile, 'utf8') });
+    await page.getByRole('button', { name: 'Sjekk filen' }).click();
+    const problems = page.getByRole('table', { name: 'Feil i filen' });
+    await problems.waitFor();
+    const rows = (await problems.getByRole('row').allTextContents()).slice(1);
+    expect(rows.some((row) => row.startsWith('2') && row.includes('fornavn')), JSON.stringify(rows)).toBe(true);
+    expect(rows.some((row) => row.startsWith('3') && row.includes('startdato')), JSON.stringify(rows)).toBe(true);
+    expect(rows.some((row) => row.includes('enhetskode')), JSON.stringify(rows)).toBe(true);
+    await expectNoSeriousAxeViolations(page, 'the HR file page with problems');
+  });
+
+  it("lets a manager see what is coming for their people", async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await signInAsDemoPerson(page, 'Leder');
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Livsløp' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kommende endringer' }).waitFor();
+    const table = page.getByRole('table', { name: 'Kommende endringer' });
+    await table.waitFor();
+    const rows = (await table.getByRole('row').allTextContents()).slice(1);
+    expect(rows.length, JSON.stringify(rows)).toBeGreaterThanOrEqual(2);
+    expect(rows.some((row) => row.includes('Overføring')), JSON.stringify(rows)).toBe(true);
+    await expectNoSeriousAxeViolations(page, 'the upcoming changes page as a manager');
+  });
+});
