@@ -41,6 +41,7 @@ function MainNavigation() {
     { to: '/org', label: t('nav.org') },
     { to: '/people', label: t('nav.people') },
     { to: '/systems', label: t('nav.systems') },
+    { to: '/processes', label: t('processes:nav') },
     ...(can('audit:read') ? [{ to: '/audit', label: t('nav.audit') }] : []),
   ];
   return (

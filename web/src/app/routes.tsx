@@ -7,6 +7,7 @@ import { SystemPage } from '../catalogue/SystemPage';
 import { mapRoutes } from '../map/routes';
 import { orgRoutes } from '../org/routes';
 import { portalRoutes } from '../portal/routes';
+import { processRoutes } from '../processes/routes';
 import { identityRoutes } from '../identity/routes';
 import { provisioningRoutes } from '../provisioning/routes';
 import { requestRoutes } from '../requests/routes';
@@ -35,6 +36,7 @@ export const appRoutes: RouteObject[] = [
           { path: 'audit', element: <AuditLogPage /> },
           ...orgRoutes,
           ...portalRoutes,
+          ...processRoutes,
           ...mapRoutes,
           ...requestRoutes,
           ...provisioningRoutes,
