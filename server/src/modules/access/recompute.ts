@@ -36,6 +36,17 @@ export async function loadRoleModel(tx: Executor): Promise<LoadedModel> {
     rows<{ business_role_id: string; competence_id: string }>(tx, sql`select business_role_id, competence_id from role_competence_requirements`),
     rows<{ id: string; sensitivity: string }>(tx, sql`select id, sensitivity from system_roles`),
   ]);
+  return assemble(units, rules, roles, links, requirements, systemRoles);
+}
+
+function assemble(
+  units: { id: string; parent_id: string | null }[],
+  rules: { id: string; business_role_id: string; org_unit_id: string | null; include_sub_units: boolean; position_id: string | null }[],
+  roles: { id: string; name: string }[],
+  links: { business_role_id: string; system_role_id: string }[],
+  requirements: { business_role_id: string; competence_id: string }[],
+  systemRoles: { id: string; sensitivity: string }[],
+): LoadedModel {
   const systemRolesOf = new Map<string, string[]>();
   for (const link of links) (systemRolesOf.get(link.business_role_id) ?? systemRolesOf.set(link.business_role_id, []).get(link.business_role_id)!).push(link.system_role_id);
   const requiredOf = new Map<string, string[]>();
@@ -53,6 +64,53 @@ export async function loadRoleModel(tx: Executor): Promise<LoadedModel> {
     systemRoles: systemRoles.map((role) => ({ id: role.id, sensitive: role.sensitivity === 'sensitive' })),
     businessRoleNames: new Map(roles.map((role) => [role.id, role.name])),
   };
+}
+
+/**
+ * The part of the role model a few people can reach: the ancestry of their units, the rules on
+ * those units (or on none), and the system roles and requirements of the business roles those
+ * rules and their assignments give. An event then reads a few dozen rows, not the whole model.
+ */
+export async function loadRoleModelFor(tx: Executor, people: readonly PersonInput[]): Promise<LoadedModel> {
+  const unitIds = [...new Set(people.flatMap((person) => person.employments.map((e) => e.orgUnitId)))];
+  const units = unitIds.length
+    ? await rows<{ id: string; parent_id: string | null }>(
+        tx,
+        sql`with recursive up as (
+              select id, parent_id from org_units where id = any(${uuidArray(unitIds)}::uuid[])
+              union
+              select u.id, u.parent_id from org_units u join up on u.id = up.parent_id)
+            select id, parent_id from up`,
+      )
+    : [];
+  const rules = await rows<{ id: string; business_role_id: string; org_unit_id: string | null; include_sub_units: boolean; position_id: string | null }>(
+    tx,
+    sql`select id, business_role_id, org_unit_id, include_sub_units, position_id from assignment_rules
+        where org_unit_id is null or org_unit_id = any(${uuidArray(units.map((u) => u.id))}::uuid[])`,
+  );
+  const roleIds = [...new Set([...rules.map((r) => r.business_role_id), ...people.flatMap((p) => p.assignments.map((a) => a.businessRoleId))])];
+  const roleList = uuidArray(roleIds);
+  const [roles, links, requirements] = await Promise.all([
+    rows<{ id: string; name: string }>(tx, sql`select id, name from business_roles where id = any(${roleList}::uuid[])`),
+    rows<{ business_role_id: string; system_role_id: string; sensitivity: string }>(
+      tx,
+      sql`select l.business_role_id, l.system_role_id, s.sensitivity from business_role_system_roles l
+          join system_roles s on s.id = l.system_role_id where l.business_role_id = any(${roleList}::uuid[])`,
+    ),
+    rows<{ business_role_id: string; competence_id: string }>(
+      tx,
+      sql`select business_role_id, competence_id from role_competence_requirements where business_role_id = any(${roleList}::uuid[])`,
+    ),
+  ]);
+  const sensitivity = new Map(links.map((link) => [link.system_role_id, link.sensitivity]));
+  return assemble(
+    units,
+    rules,
+    roles,
+    links,
+    requirements,
+    [...sensitivity].map(([id, value]) => ({ id, sensitivity: value })),
+  );
 }
 
 /** People with what the engine needs as of `today`; `personIds` null = everyone. */
@@ -122,7 +180,8 @@ export async function recomputeInTransaction(tx: Executor, options: RecomputeOpt
   // would both queue the same grant.
   await tx.execute(sql`select pg_advisory_xact_lock(7431003, hashtext(current_setting('app.tenant_id', true)))`);
   const { personIds, today } = options;
-  const [model, people, stored] = await Promise.all([loadRoleModel(tx), loadPeople(tx, today, personIds), loadStored(tx, personIds)]);
+  const [people, stored] = await Promise.all([loadPeople(tx, today, personIds), loadStored(tx, personIds)]);
+  const model = personIds ? await loadRoleModelFor(tx, people) : await loadRoleModel(tx);
   // People removed since the last run have no rows left (cascade); people not in `persons` but asked for have nothing.
   if (personIds) {
     const known = new Set(people.map((person) => person.id));
