@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { api } from './api';
+import { AccessNavLink } from '../access/AccessNavLink';
 import { ProvisioningNavLink } from '../provisioning/ProvisioningNavLink';
 import { ScimNavLink } from '../scim/ScimNavLink';
 import { MapNavLink } from '../map/MapNavLink';
@@ -55,6 +56,7 @@ function MainNavigation() {
           </li>
         ))}
         <RequestsNavLink />
+        <AccessNavLink />
         <MapNavLink />
         <PortalNavLink />
         <ProvisioningNavLink />

@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { accessRoutes } from '../access/routes';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { SignInPage } from '../auth/SignInPage';
 import { SystemEditPage } from '../catalogue/SystemEditPage';
@@ -42,6 +43,7 @@ export const appRoutes: RouteObject[] = [
           ...provisioningRoutes,
           ...identityRoutes,
           ...scimRoutes,
+          ...accessRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

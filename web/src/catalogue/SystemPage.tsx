@@ -10,6 +10,7 @@ import { CriticalityTag } from './CriticalityTag';
 import type { SystemDetail } from './model';
 import { useDeleteSystem, useSystem } from './queries';
 import { SystemDetails } from './SystemDetails';
+import { systemPageSections } from './system-sections';
 
 export function SystemPage() {
   const { id = '' } = useParams();
@@ -57,6 +58,9 @@ export function SystemPage() {
         </Heading>
         <SystemDetails system={system.data} />
       </section>
+      {systemPageSections.map((Section, index) => (
+        <Section key={index} systemId={id} />
+      ))}
       <div id="system-history" className="page-section">
         <HistoryList entityType="systems" entityId={id} />
       </div>
