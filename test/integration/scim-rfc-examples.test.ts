@@ -231,6 +231,11 @@ describe('SCIM 2.0 server against the RFC 7643/7644 examples', () => {
       const all = await list('');
       expect(all.totalResults).toBe(15);
       expect(all.schemas).toEqual([listResponse]);
+      // Without filter or sortBy only the page is read from the database; the pages still add up.
+      const pages = [await list('startIndex=1&count=10'), await list('startIndex=11&count=10')];
+      expect(pages.map((page) => [page.totalResults, page.itemsPerPage, page.startIndex])).toEqual([[15, 10, 1], [15, 5, 11]]);
+      expect(pages.flatMap((page) => page.Resources.map((user) => user.id))).toEqual(all.Resources.map((user) => user.id));
+      expect(await list('count=0')).toMatchObject({ totalResults: 15, itemsPerPage: 0, Resources: [] });
     });
 
     it('returns only the asked-for attributes, or all but the excluded ones (§3.4.2.5)', async () => {

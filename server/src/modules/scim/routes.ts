@@ -17,6 +17,7 @@ import { project, withoutNeverReturned } from './protocol/projection.ts';
 import { invalidSyntax, invalidValue, ScimError } from './protocol/scim-error.ts';
 import {
   listResponseSchema,
+  maxResults,
   patchOpSchema,
   resourceTypeResources,
   schemaResources,
@@ -25,7 +26,7 @@ import {
   type ResourceKind,
 } from './protocol/schemas.ts';
 import { readUser } from './protocol/user-input.ts';
-import { createUser, deprovisionUser, getUser, loadUsers, replaceUser, type UserSelection } from './users.ts';
+import { countUsers, createUser, deprovisionUser, getUser, loadUsers, replaceUser, type UserSelection } from './users.ts';
 
 export const scimPrefix = '/scim/v2';
 const scimContentType = 'application/scim+json; charset=utf-8';
@@ -145,6 +146,14 @@ async function loadKind(tx: Executor, kind: ResourceKind, baseUrl: string, filte
 /** List and search (RFC 7644 §3.4.2, §3.4.3): filter, sort, page, then project each resource. */
 async function list(tx: Executor, kinds: ResourceKind[], baseUrl: string, params: ListParams) {
   const filter = params.filter ? parseFilter(params.filter) : undefined;
+  if (!filter && !params.sortBy && kinds.length === 1 && kinds[0] === 'User') {
+    // Paging through everyone (a client's first full read): only the page is loaded.
+    const startIndex = Math.max(1, Math.trunc(params.startIndex ?? 1));
+    const count = Math.min(maxResults, Math.max(0, Math.trunc(params.count ?? maxResults)));
+    const totalResults = await countUsers(tx);
+    const page = count === 0 ? [] : await loadUsers(tx, baseUrl, { page: { offset: startIndex - 1, limit: count } });
+    return { schemas: [listResponseSchema], totalResults, startIndex, itemsPerPage: page.length, Resources: page.map((resource) => present('User', resource, params)) };
+  }
   const results: { kind: ResourceKind; resource: Resource }[] = [];
   for (const kind of kinds) {
     const resources = await loadKind(tx, kind, baseUrl, filter);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { addDays, clock } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/database/connection.ts';
 import { employments, orgUnits, persons, positions } from '../org/tables.ts';
@@ -14,6 +14,8 @@ export interface UserSelection {
   ids?: string[];
   userName?: string;
   externalId?: string;
+  /** A page in the default order (family name, given name, id), for an unfiltered, unsorted list. */
+  page?: { offset: number; limit: number };
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,9 +43,12 @@ export async function loadUsers(tx: Executor, baseUrl: string, selection: UserSe
     .from(persons)
     .leftJoin(scimUsers, eq(scimUsers.personId, persons.id))
     .where(and(...conditions))
-    .orderBy(persons.familyName, persons.givenName, persons.id);
+    .orderBy(persons.familyName, persons.givenName, persons.id)
+    .limit(selection.page?.limit ?? Number.MAX_SAFE_INTEGER)
+    .offset(selection.page?.offset ?? 0);
   if (rows.length === 0) return [];
-  const personIds = selection.ids || selection.userName !== undefined || selection.externalId !== undefined ? rows.map((row) => row.person.id) : undefined;
+  const narrowed = selection.ids || selection.userName !== undefined || selection.externalId !== undefined || selection.page;
+  const personIds = narrowed ? rows.map((row) => row.person.id) : undefined;
   const today = clock.today();
 
   const jobs = await tx
@@ -118,6 +123,16 @@ export async function loadUsers(tx: Executor, baseUrl: string, selection: UserSe
     };
     return resource;
   });
+}
+
+/** How many Users there are (people a client has not deleted). */
+export async function countUsers(tx: Executor): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(persons)
+    .leftJoin(scimUsers, eq(scimUsers.personId, persons.id))
+    .where(isNull(scimUsers.deprovisionedAt));
+  return row?.n ?? 0;
 }
 
 export async function getUser(tx: Executor, baseUrl: string, id: string): Promise<Resource> {
