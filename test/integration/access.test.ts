@@ -7,6 +7,7 @@ import { systems } from '../../server/src/modules/catalogue/tables.ts';
 import { desiredEntitlements } from '../../server/src/modules/access/tables.ts';
 import { recomputePeople } from '../../server/src/modules/access/recompute-people.ts';
 import { businessRolesOf } from '../../server/src/modules/access/holders.ts';
+import { systemConnectors } from '../../server/src/modules/provisioning/tables.ts';
 
 describe('access: role model, recompute and "why does Kari have this"', () => {
   let t: TestApp;
@@ -157,6 +158,25 @@ describe('access: role model, recompute and "why does Kari have this"', () => {
     const response = await post(`/api/access/people/${ids.ola}/assignments`, { businessRoleId: ids.teacherBusiness, source: 'manual' });
     expect(response.statusCode).toBe(200);
     expect(response.json().entitlements).toMatchObject([{ systemRoleName: 'Lærer', reasons: [{ kind: 'manual', description: 'Tildelt manuelt' }] }]);
+  });
+
+  it('hands a grant to provisioning as a batch of operations when the system has a connector', async () => {
+    const per = await inTenant(t.database.db, systemActor(tenantId), async (tx) => {
+      await tx.insert(systemConnectors).values({ tenantId, systemId: ids.skolesystem!, kind: 'manual' });
+      const [person] = await tx.insert(persons).values({ tenantId, employeeNumber: '3', givenName: 'Per', familyName: 'Lærer' }).returning();
+      await tx.insert(employments).values({ tenantId, personId: person!.id, orgUnitId: ids.skole!, positionId: ids.laerer!, startDate: '2020-01-01' });
+      return person!.id;
+    });
+    const { batchId } = await recomputePeople(t.database.db, systemActor(tenantId), [per]);
+    expect(batchId).not.toBeNull();
+    const operations = await inTenant(t.database.db, systemActor(tenantId), async (tx) =>
+      ((await tx.execute(sql`select action, system_role_id from provisioning_operations where batch_id = ${batchId} order by action`)) as unknown as {
+        rows: { action: string; system_role_id: string | null }[];
+      }).rows,
+    );
+    expect(operations).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'grant', system_role_id: ids.teacherRole })]));
+    // Nothing changed since: a second event queues nothing.
+    expect((await recomputePeople(t.database.db, systemActor(tenantId), [per])).batchId).toBeNull();
   });
 
   it('lets an employee read the catalogue and their own access, but not change roles or read others', async () => {
