@@ -288,6 +288,9 @@ export const hrApplyJob: JobDefinition<z.infer<typeof payload>> = {
       // On PGlite a progress write would wait for the run's own transaction.
       progress: onPglite ? undefined : (done, total) => context.reportProgress(done, total),
     });
+    const c = result.counts;
+    const total = (c.joiners ?? 0) + (c.movers ?? 0) + (c.nameChanges ?? 0) + (c.leavers ?? 0);
+    await context.reportProgress(total, total);
     // After the commit: desired access follows the new employments.
     await recomputeNow(context.database.db, context.actor, result.personIds);
     return { runId, counts: result.counts, people: result.personIds.length };
