@@ -274,6 +274,11 @@ describe('access requests API', () => {
     expect((await api('gerd', 'GET', `/api/requests/${created.id}`)).statusCode).toBe(404);
     expect((await api('per', 'GET', `/api/requests/${created.id}`)).statusCode).toBe(200);
     expect((await api('admin', 'GET', `/api/requests/${created.id}`)).statusCode).toBe(200);
+    // An administrator who is not a person in the organisation can read requests, and gets 404 for unknown ids.
+    const personless = await t.sessionHeaders('demo', 'admin');
+    expect((await t.inject({ method: 'GET', url: `/api/requests/${created.id}`, headers: personless })).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: `/api/requests/${crypto.randomUUID()}`, headers: personless })).statusCode).toBe(404);
+    expect((await t.inject({ method: 'GET', url: '/api/requests/mine', headers: personless })).statusCode).toBe(403);
     const stored = await t.database.db.select().from(accessRequests).where(and(eq(accessRequests.id, created.id), eq(accessRequests.forPersonId, person.kari!)));
     expect(stored).toHaveLength(1);
   });
