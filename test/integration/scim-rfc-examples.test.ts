@@ -136,6 +136,15 @@ describe('SCIM 2.0 server against the RFC 7643/7644 examples', () => {
       });
       expect(plain.statusCode).toBe(201);
       expect((await scim.request('DELETE', `/Users/${plain.json().id}`)).statusCode).toBe(204);
+      const withCharset = await t.inject({
+        method: 'POST',
+        url: '/scim/v2/Users',
+        headers: { authorization: (await scimAuth()).authorization, 'content-type': 'application/scim+json; charset=utf-8' },
+        payload: JSON.stringify({ schemas: [userSchema], userName: 'charset', name: { givenName: 'Åse', familyName: 'Ødegård' } }),
+      });
+      expect(withCharset.statusCode, withCharset.body).toBe(201);
+      expect(withCharset.json().name.familyName).toBe('Ødegård');
+      expect((await scim.request('DELETE', `/Users/${withCharset.json().id}`)).statusCode).toBe(204);
     });
 
     it('refuses a second User with the same userName with 409 uniqueness (§3.3, §3.12), whatever its case', async () => {
