@@ -9,6 +9,8 @@ export const scimSettingsSchema = z.object({
   baseUrl: z.string().regex(/^https?:\/\//, 'Adressen må begynne med http:// eller https://'),
   /** Some services (Entra-style peers) expect the employee number as externalId. */
   externalIdFrom: z.enum(['employee_number', 'none']).default('employee_number'),
+  /** Resources asked for per page when listing. */
+  pageSize: z.number().int().min(1).max(1000).default(200),
 });
 export type ScimSettings = z.infer<typeof scimSettingsSchema>;
 export const scimSecretsSchema = z.object({ bearerToken: z.string() });
@@ -36,12 +38,15 @@ const quote = (value: string) => JSON.stringify(value);
 
 export class ScimConnector implements Connector {
   private readonly base: string;
+  private readonly externalIdFrom: ScimSettings['externalIdFrom'];
+  private readonly pageSize: number;
   constructor(
-    settings: ScimSettings,
+    settings: Pick<ScimSettings, 'baseUrl'> & Partial<ScimSettings>,
     private readonly secrets: { bearerToken: string },
-    private readonly externalIdFrom = settings.externalIdFrom,
   ) {
     this.base = settings.baseUrl.replace(/\/$/, '');
+    this.externalIdFrom = settings.externalIdFrom ?? 'employee_number';
+    this.pageSize = settings.pageSize ?? 200;
   }
 
   async close(): Promise<void> {}
@@ -161,7 +166,7 @@ export class ScimConnector implements Connector {
   private async listAll<T extends { id: string }>(path: '/Users' | '/Groups'): Promise<T[]> {
     const found = new Map<string, T>();
     for (let start = 1; ; ) {
-      const page = await this.request<{ Resources?: T[]; totalResults?: number; schemas?: string[] }>('GET', `${path}?startIndex=${start}&count=200`);
+      const page = await this.request<{ Resources?: T[]; totalResults?: number; schemas?: string[] }>('GET', `${path}?startIndex=${start}&count=${this.pageSize}`);
       if (page?.schemas && !page.schemas.includes(listSchema)) throw new ConnectorError('SCIM-svaret er ikke en ListResponse');
       const resources = page?.Resources ?? [];
       const before = found.size;
