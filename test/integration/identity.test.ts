@@ -1,6 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { auditEvents } from '../../server/src/modules/audit/tables.ts';
+import { users } from '../../server/src/modules/auth/tables.ts';
 import { listChanges, runDueChanges } from '../../server/src/modules/identity/lifecycle.ts';
 import { guestSponsorships, hrImportRuns, identityNotices } from '../../server/src/modules/identity/tables.ts';
 import { employments, orgUnits, persons, positions } from '../../server/src/modules/org/tables.ts';
@@ -8,7 +10,7 @@ import { resetClock, setClock } from '../../server/src/platform/clock.ts';
 import { inTenant, systemActor } from '../../server/src/platform/database/tenant-scope.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
-function multipart(fileName: string, content: string) {
+function multipart(fileName: string, content: string | Buffer) {
   const boundary = `grunnmur${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`),
@@ -26,7 +28,7 @@ describe('identity lifecycle: HR file, future changes, names, guests', () => {
   let headers: Record<string, string>;
   const ids: Record<string, string> = {};
 
-  const upload = (fileName: string, content: string) => {
+  const upload = (fileName: string, content: string | Buffer) => {
     const body = multipart(fileName, content);
     return t.inject({ method: 'POST', url: '/api/identity/hr/preview', headers: { ...headers, ...body.headers }, payload: body.payload });
   };
@@ -173,6 +175,38 @@ describe('identity lifecycle: HR file, future changes, names, guests', () => {
     // Done once: the next run finds nothing due.
     expect((await runDueChanges(t.database.db, systemActor(tenantId), '2027-02-02')).changesDone).toBe(0);
     setClock('2026-11-23');
+  });
+
+  it('shows a manager the coming changes of their own people only, and refuses the full list to an employee', async () => {
+    // Ola (person 2) leads unit A, where Kari works: a manager signed in as Ola sees Kari's change.
+    await t.database.db.update(orgUnits).set({ managerPersonId: ids['2'] }).where(eq(orgUnits.id, ids.unitA!));
+    const created = await t.inject({ method: 'POST', url: '/api/identity/scheduled-changes', headers, payload: { personId: ids['1'], kind: 'end', effectiveDate: '2027-06-30' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const signIn = async (personId: string, role: 'manager' | 'employee') => {
+      const [user] = await t.database.db.insert(users).values({ tenantId, displayName: `Test ${role}`, roles: [role], personId }).returning();
+      const response = await t.inject({ method: 'POST', url: '/api/auth/demo-sign-in', payload: { tenant: 'livslop', userId: user!.id } });
+      const cookie = response.cookies.find((c) => c.name === 'grunnmur_session')!;
+      return { cookie: `grunnmur_session=${cookie.value}`, 'x-csrf-token': response.json().csrfToken as string };
+    };
+    const manager = await signIn(ids['2']!, 'manager');
+    const mine = await t.inject({ method: 'GET', url: '/api/identity/scheduled-changes?scope=mine&state=pending', headers: manager });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toMatchObject([{ personId: ids['1'], kind: 'end', effectiveDate: '2027-06-30' }]);
+    const employee = await signIn(ids['1']!, 'employee');
+    expect((await t.inject({ method: 'GET', url: '/api/identity/scheduled-changes?scope=all', headers: employee })).statusCode).toBe(403);
+    expect((await t.inject({ method: 'GET', url: '/api/identity/scheduled-changes?scope=mine', headers: employee })).json()).toEqual([]);
+    expect((await t.inject({ method: 'POST', url: '/api/identity/scheduled-changes', headers: employee, payload: { personId: ids['1'], kind: 'end', effectiveDate: '2027-07-01' } })).statusCode).toBe(403);
+  });
+
+  it('reads the HR file as XLSX as well, with the same checks', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('HR');
+    sheet.addRow(header.split(';'));
+    sheet.addRow(['1', 'Kari', 'Nordmann-Øvrebø', '2000', 'Rådgiver', null, new Date(Date.UTC(2020, 0, 1)), null]);
+    sheet.addRow(['7', 'Xlsx', 'Person', '1000', 'Rådgiver', '99', '2026-12-01', null]);
+    const response = await upload('hr.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json().problems).toEqual([{ line: 3, field: 'leder', message: 'Fant ingen person med ansattnummer «99»' }]);
   });
 
   it('lets username and e-mail follow a name change by the tenant template, keeping the old ones in the audit log', async () => {
