@@ -88,15 +88,9 @@ export function BpmnViewer({ xml, links = [], onElementClick, label, onRendered,
   }, [xml, linkKey]);
 
   return (
-    <div className="grm-bpmn">
-      <div
-        ref={container}
-        className="grm-bpmn__canvas"
-        style={{ height }}
-        role="img"
-        aria-label={label ?? t('viewer.label')}
-        data-testid="bpmn-viewer"
-      />
+    <figure className="grm-bpmn" aria-label={label ?? t('viewer.label')}>
+      {/* Not role="img": the canvas holds focusable parts (the bpmn.io link, keyboard navigation). */}
+      <div ref={container} className="grm-bpmn__canvas" style={{ height }} data-testid="bpmn-viewer" />
       {error && (
         <p className="grm-bpmn__error" role="alert">
           {t('viewer.error')} {error}
@@ -115,6 +109,6 @@ export function BpmnViewer({ xml, links = [], onElementClick, label, onRendered,
             ))}
         </ul>
       )}
-    </div>
+    </figure>
   );
 }

@@ -1,0 +1,117 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, launchBrowser, newPage, signInAsDemoPerson, type BrowserSession } from '../support/e2e-browser.ts';
+import { startServer } from '../support/e2e-server.ts';
+
+/** As useBrowserSession, with the longer start-up the full demo needs while the machine is shared. */
+function useSlowStartBrowserSession(): BrowserSession {
+  const session = {} as BrowserSession;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  beforeAll(async () => {
+    server = await startServer({ timeoutMs: 300_000 });
+    session.baseUrl = server.baseUrl;
+    session.browser = await launchBrowser();
+    Object.assign(session, await newPage(session.browser, server.baseUrl));
+  }, 320_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await server?.stop();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
+  return session;
+}
+
+/**
+ * The life of a process in the browser: modelled by a process owner, held back by the modelling
+ * standard until its lane names a business role, approved and published by someone else, and then
+ * found by an employee who holds that role.
+ */
+describe('modelling, governing and publishing a process in the browser', () => {
+  const session = useSlowStartBrowserSession();
+  const processName = 'Melde avvik i nettleseren';
+  let processUrl = '';
+
+  it('creates a process under an area and opens it in the modeler, without serious accessibility problems', async () => {
+    const { page } = session;
+    await signInAsDemoPerson(page, 'Prosesseier');
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Prosesser' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prosesser' }).waitFor();
+    await page.getByRole('navigation', { name: 'Prosesser' }).getByRole('link', { name: 'Behandle byggesøknad' }).waitFor();
+    await expectNoSeriousAxeViolations(page, 'the process hierarchy');
+
+    const form = page.getByRole('form', { name: 'Ny prosess eller nytt område' });
+    await form.getByLabel('Navn').fill(processName);
+    await form.getByLabel('Ligger under').selectOption({ label: 'HR og organisasjon (Prosessområde)' });
+    await form.getByRole('button', { name: 'Opprett' }).click();
+    await page.getByRole('heading', { level: 1, name: processName }).waitFor();
+    processUrl = new URL(page.url()).pathname;
+    await page.locator('[data-testid="bpmn-viewer"] .djs-container svg').first().waitFor();
+    // The bpmn.io logo stays visible (bpmn-js licence).
+    expect(await page.locator('.bjs-powered-by').count()).toBeGreaterThan(0);
+    await expectNoSeriousAxeViolations(page, 'the process page');
+
+    await page.getByRole('link', { name: 'Rediger i modellereren' }).click();
+    await page.getByRole('heading', { level: 1, name: `Modeller «${processName}»` }).waitFor();
+    await page.locator('[data-testid="bpmn-modeler"] .djs-container svg').first().waitFor();
+    await page.getByText('1 feil og 1 advarsler').waitFor();
+  });
+
+  it('refuses to send the process to review while a lane has no business role, naming the lane', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Send til godkjenning' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'modelleringsstandarden' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Svømmebanen «Saksbehandler» er ikke koblet til en forretningsrolle');
+    await expectNoSeriousAxeViolations(page, 'the modeler with lint findings');
+  });
+
+  it('links the lane to a business role and the task to manual work, after which review accepts it', async () => {
+    const { page } = session;
+    await page.getByLabel('Element', { exact: true }).selectOption({ label: 'Svømmebane: Saksbehandler' });
+    await page.getByLabel('Forretningsrolle').selectOption({ label: 'Ansatt i kommunen' });
+    await page.getByLabel('Element', { exact: true }).selectOption({ label: 'Oppgave: Behandle sak' });
+    await page.getByLabel('Manuell oppgave (uten system)').check();
+    await page.getByText('0 feil og 0 advarsler').waitFor();
+    await page.getByRole('button', { name: 'Send til godkjenning' }).click();
+    await page.getByRole('heading', { level: 1, name: processName }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /Diagram, versjon 1/ }).getByText('Til godkjenning').waitFor();
+  });
+
+  it('does not let the author approve their own version', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Godkjenn' }).click();
+    await page.getByRole('alert').getByText(/En annen må godkjenne den/).waitFor();
+  });
+
+  it('is approved and published by another user', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    const architect = await signInAsDemoPerson(page, 'Virksomhetsarkitekt');
+    await page.goto(processUrl);
+    await page.getByRole('heading', { level: 1, name: processName }).waitFor();
+    await page.getByRole('button', { name: 'Godkjenn' }).click();
+    await page.getByRole('button', { name: 'Publiser' }).click();
+    await page.getByRole('heading', { level: 2, name: /Diagram, versjon 1/ }).getByText('Publisert').waitFor();
+    const versions = await page.getByRole('table').getByRole('row').allTextContents();
+    expect(versions.some((row) => row.includes('Publisert') && row.includes(architect)), JSON.stringify(versions)).toBe(true);
+    await expectNoSeriousAxeViolations(page, 'the published process');
+  });
+
+  it('is found by an employee in that role under "my processes" in the portal, and opens with its diagram', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await signInAsDemoPerson(page, 'Ansatt');
+    await page.goto('/portal');
+    await page.getByRole('heading', { level: 2, name: 'Mine prosesser' }).waitFor();
+    const link = page.getByRole('link', { name: processName, exact: true });
+    await link.waitFor();
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: processName }).waitFor();
+    await page.locator('.djs-container svg').first().waitFor();
+    // And on the process page itself, the lane's role is a link in the diagram's link list.
+    await page.goto(processUrl);
+    await page.getByRole('button', { name: 'Forretningsrolle: Ansatt i kommunen' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Godkjenn' }).count()).toBe(0);
+    await expectNoSeriousAxeViolations(page, 'the process page as an employee');
+  });
+});
