@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/connection.ts';
-import { highlightStart, highlightStop, prefixTsQuery, queryWords } from './rules/search-query.ts';
+import { highlightStart, highlightStop, prefixTsQuery, queryWords, titleTsQuery } from './rules/search-query.ts';
+
+/** How many matches of each kind (title, anywhere) are ranked at most. */
+const candidateLimit = 200;
 
 export type SearchKind = 'process' | 'document' | 'system';
 
@@ -33,19 +36,31 @@ export async function search(tx: Executor, input: { q: string; kinds?: SearchKin
   const kinds = input.kinds?.length ? input.kinds : ['process', 'document', 'system'];
   const kindList = sql.join(kinds.map((kind) => sql`${kind}`), sql`, `);
   const publishedOnly = sql`(e.kind <> 'process' or exists (select 1 from process_versions v where v.process_id = e.entity_id and v.state = 'published'))`;
+  // Ranking every match is what makes a common word slow (it can match most documents), so only
+  // a bounded set of candidates is ranked: title matches first, then any matches.
+  const titleQuery = titleTsQuery(input.q)!;
   const hits = await rows<{ kind: SearchKind; id: string; title: string; snippet: string; rank: number }>(
     tx,
-    sql`with q as (select to_tsquery('norwegian', ${tsquery}) as query),
+    // The tsqueries are written out in each clause (not taken from a CTE) so that the planner can
+    // use the GIN index for them.
+    sql`with candidates as (
+        (select e.id from search_entries e
+          where e.search @@ to_tsquery('norwegian', ${titleQuery}) and e.kind in (${kindList}) and ${publishedOnly}
+          limit ${candidateLimit})
+        union
+        (select e.id from search_entries e
+          where e.search @@ to_tsquery('norwegian', ${tsquery}) and e.kind in (${kindList}) and ${publishedOnly}
+          limit ${candidateLimit})
+      ),
       hits as (
-        select e.kind, e.entity_id, e.title, e.body, ts_rank(e.search, q.query) as rank
-        from search_entries e, q
-        where e.search @@ q.query and e.kind in (${kindList}) and ${publishedOnly}
+        select e.kind, e.entity_id, e.title, e.body, ts_rank(e.search, to_tsquery('norwegian', ${tsquery})) as rank
+        from search_entries e join candidates c on c.id = e.id
         order by rank desc, e.title
         limit ${limit}
       )
       select hits.kind, hits.entity_id as id, hits.title, hits.rank::float8 as rank,
-        ts_headline('norwegian', left(hits.body, 4000), q.query, ${headlineOptions}) as snippet
-      from hits, q
+        ts_headline('norwegian', left(hits.body, 1200), to_tsquery('norwegian', ${tsquery}), ${headlineOptions}) as snippet
+      from hits
       order by hits.rank desc, hits.title`,
   );
   if (hits.length >= limit) return hits.map((hit) => ({ ...hit, rank: Number(hit.rank) }));

@@ -15,6 +15,12 @@ export function prefixTsQuery(q: string): string | null {
   return words.length ? words.map((word) => `${word}:*`).join(' & ') : null;
 }
 
+/** The same query restricted to title words (weight A), to find the strongest candidates first. */
+export function titleTsQuery(q: string): string | null {
+  const words = queryWords(q);
+  return words.length ? words.map((word) => `${word}:*A`).join(' & ') : null;
+}
+
 /** Marks ts_headline puts around a hit; control characters so no text can fake or inject them. */
 export const highlightStart = '\u0002';
 export const highlightStop = '\u0003';
