@@ -180,8 +180,10 @@ export async function recomputeInTransaction(tx: Executor, options: RecomputeOpt
   // would both queue the same grant.
   await tx.execute(sql`select pg_advisory_xact_lock(7431003, hashtext(current_setting('app.tenant_id', true)))`);
   const { personIds, today } = options;
+  const phases = new PhaseTimer();
   const [people, stored] = await Promise.all([loadPeople(tx, today, personIds), loadStored(tx, personIds)]);
   const model = personIds ? await loadRoleModelFor(tx, people) : await loadRoleModel(tx);
+  phases.mark('load');
   // People removed since the last run have no rows left (cascade); people not in `persons` but asked for have nothing.
   if (personIds) {
     const known = new Set(people.map((person) => person.id));
@@ -190,6 +192,7 @@ export async function recomputeInTransaction(tx: Executor, options: RecomputeOpt
   await options.progress?.(0, people.length);
   const computed = computePeople(prepareModel(model), people, today);
   const diff = diffDesired(stored, computed);
+  phases.mark('compute');
   await options.progress?.(Math.floor(people.length / 2), people.length);
 
   for (let i = 0; i < diff.upserts.length; i += chunkSize) {
@@ -215,6 +218,7 @@ export async function recomputeInTransaction(tx: Executor, options: RecomputeOpt
       where d.person_id = x.person_id and d.system_role_id = x.system_role_id`);
   }
 
+  phases.mark('write');
   const reasonOf = new Map<string, string>();
   for (const { personId, entitlements } of computed)
     for (const entitlement of entitlements) {
@@ -226,6 +230,8 @@ export async function recomputeInTransaction(tx: Executor, options: RecomputeOpt
     reason: change.action === 'grant' ? (reasonOf.get(`${change.personId}:${change.systemRoleId}`) ?? 'Tildelt') : revokeReason(reasonOf.has(`${change.personId}:${change.systemRoleId}`)),
   }));
   const batch = await submitChanges(tx, options.origin, changes);
+  phases.mark('submit');
+  phases.report(personIds ? 'people' : 'full');
   await options.progress?.(people.length, people.length);
   return { peopleCount: people.length, counts: diff.counts, batch };
 }
@@ -237,4 +243,18 @@ function describeReason(kind: string, roleName: string): string {
 
 function revokeReason(stillDesiredButHeld: boolean): string {
   return stillDesiredButHeld ? 'Holdt tilbake: påkrevd kompetanse mangler' : 'Ikke lenger begrunnet av regel eller tildeling';
+}
+
+/** With GRUNNMUR_ACCESS_TIMING=1, prints where a recompute spent its time (for the benchmark). */
+class PhaseTimer {
+  private last = performance.now();
+  private readonly phases: string[] = [];
+  mark(name: string): void {
+    const now = performance.now();
+    this.phases.push(`${name} ${Math.round(now - this.last)} ms`);
+    this.last = now;
+  }
+  report(kind: string): void {
+    if (process.env.GRUNNMUR_ACCESS_TIMING) console.log(`access recompute (${kind}): ${this.phases.join(', ')}`);
+  }
 }

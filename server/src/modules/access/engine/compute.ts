@@ -130,10 +130,16 @@ export function computePerson(model: PreparedModel, person: PersonInput, today: 
   }
   const entitlements: DesiredEntitlement[] = [];
   for (const [systemRoleId, entry] of bySystemRole) {
+    const state = !entry.complete && model.isSensitive(systemRoleId) ? 'held' : 'active';
+    // Most entitlements have one reason and no missing competence: no sorting, no sets.
+    if (entry.reasons.length === 1) {
+      const reason = entry.reasons[0]!;
+      entitlements.push({ systemRoleId, state, reasons: entry.reasons, missingCompetenceIds: reason.missingCompetenceIds, reasonKey: `${state}|${reasonKeyOf(reason)}` });
+      continue;
+    }
     const keyed = entry.reasons.map((reason) => [reasonKeyOf(reason), reason] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const missing = new Set<string>();
     for (const reason of entry.reasons) for (const id of reason.missingCompetenceIds) missing.add(id);
-    const state = !entry.complete && model.isSensitive(systemRoleId) ? 'held' : 'active';
     entitlements.push({
       systemRoleId,
       state,
