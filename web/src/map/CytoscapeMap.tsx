@@ -2,6 +2,7 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import elk from 'cytoscape-elk';
 import svg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { elkLimit, layeredPositions } from './layered-layout';
 import type { MapEdge, MapNode, NodeKind } from './queries';
 
 cytoscape.use(elk);
@@ -53,6 +54,9 @@ export const CytoscapeMap = forwardRef<MapHandle, { nodes: MapNode[]; edges: Map
       const instance = cytoscape({
         container: container.current,
         elements,
+        layout: { name: 'preset' },
+        hideEdgesOnViewport: nodes.length > 300,
+        textureOnViewport: nodes.length > 300,
         wheelSensitivity: 0.3,
         style: [
           {
@@ -61,6 +65,8 @@ export const CytoscapeMap = forwardRef<MapHandle, { nodes: MapNode[]; edges: Map
               'background-color': 'data(colour)',
               label: 'data(label)',
               'font-size': 11,
+              // Labels too small to read when zoomed out are not drawn: drawing text is most of the cost of a big map.
+              'min-zoomed-font-size': 7,
               'text-valign': 'center',
               'text-halign': 'center',
               'text-wrap': 'wrap',
@@ -86,21 +92,26 @@ export const CytoscapeMap = forwardRef<MapHandle, { nodes: MapNode[]; edges: Map
       cy.current = instance;
       instance.on('tap', 'node', (event) => select.current(event.target.id()));
       setLaying(true);
-      const layout = instance.layout({
-        name: 'elk',
-        fit: true,
-        padding: 20,
-        animate: false,
-        nodeDimensionsIncludeLabels: false,
-        elk: {
-          algorithm: 'layered',
-          'elk.direction': 'DOWN',
-          'elk.partitioning.activate': true,
-          'elk.layered.spacing.nodeNodeBetweenLayers': 50,
-          'elk.spacing.nodeNode': 20,
-        },
-        nodeLayoutOptions: (node: cytoscape.NodeSingular) => ({ 'elk.partitioning.partition': layerOf[node.data('kind') as NodeKind] ?? 8 }),
-      } as cytoscape.LayoutOptions);
+      // ELK (layered) for pictures of a readable size; beyond that it takes many seconds, so a
+      // fast layered placement of our own is used (same bands, top to bottom).
+      const layout =
+        nodes.length > elkLimit
+          ? instance.layout({ name: 'preset', positions: layeredPositions(nodes, edges), fit: true, padding: 20, animate: false } as cytoscape.LayoutOptions)
+          : instance.layout({
+              name: 'elk',
+              fit: true,
+              padding: 20,
+              animate: false,
+              nodeDimensionsIncludeLabels: false,
+              elk: {
+                algorithm: 'layered',
+                'elk.direction': 'DOWN',
+                'elk.partitioning.activate': true,
+                'elk.layered.spacing.nodeNodeBetweenLayers': 50,
+                'elk.spacing.nodeNode': 20,
+              },
+              nodeLayoutOptions: (node: cytoscape.NodeSingular) => ({ 'elk.partitioning.partition': layerOf[node.data('kind') as NodeKind] ?? 8 }),
+            } as cytoscape.LayoutOptions);
       layout.one('layoutstop', () => {
         setLaying(false);
         const ms = performance.now() - started;
