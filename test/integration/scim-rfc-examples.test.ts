@@ -52,6 +52,8 @@ describe('SCIM 2.0 server against the RFC 7643/7644 examples', () => {
       expect(config.etag).toEqual({ supported: true });
       expect(config.authenticationSchemes[0]).toMatchObject({ type: 'oauthbearertoken', primary: true });
       expect((await scim.request('POST', '/Bulk', { schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations: [] })).statusCode).toBe(501);
+      expect((await scim.request('GET', '/Me')).statusCode).toBe(501);
+      expect(config.documentationUri).toBe('http://localhost:80/api/docs');
     });
 
     it('ResourceTypes lists User (with the Enterprise User extension) and Group, and each one by id', async () => {

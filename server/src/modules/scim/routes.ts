@@ -262,6 +262,11 @@ export const scimRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!found) throw new ScimError(404, `Schema ${request.params.id} not found`);
     return found;
   });
+  app.all('/Me', { schema: { hide: true } }, (request) => {
+    scimActor(request);
+    // RFC 7644 §3.11: a token is not a person, so there is no «me» to show.
+    throw new ScimError(501, 'The /Me endpoint is not supported: a SCIM token stands for a client, not a person.');
+  });
   app.post('/Bulk', { schema: { tags, summary: 'Not supported (see ServiceProviderConfig)' } }, (request) => {
     scimActor(request);
     throw new ScimError(501, 'Bulk operations are not supported; send one request per resource.');

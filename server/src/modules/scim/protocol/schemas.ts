@@ -204,7 +204,8 @@ export const maxResults = 1000;
 export function serviceProviderConfig(baseUrl: string) {
   return {
     schemas: [serviceProviderConfigSchemaId],
-    documentationUri: 'https://github.com/grunnmur/grunnmur/blob/main/docs/decisions/0005-scim-errors.md',
+    // The server's own API documentation, where the SCIM routes are listed under «SCIM 2.0».
+    documentationUri: `${baseUrl.replace(/\/scim\/v2$/, '')}/api/docs`,
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults },
