@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL
 import { clock } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/database/connection.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
+import { businessRolesOf } from '../access/holders.ts';
 import { businessRoleSystemRoles, businessRoles, desiredEntitlements, roleAssignments, systemRoles } from '../access/tables.ts';
 import { systems } from '../catalogue/tables.ts';
 import { persons } from '../org/tables.ts';
@@ -53,8 +54,9 @@ async function sensitiveSystemsOf(tx: Executor, businessRoleId: string) {
     .where(and(eq(businessRoleSystemRoles.businessRoleId, businessRoleId), eq(systemRoles.sensitivity, 'sensitive')));
 }
 
-/** Business roles that hold for a person by assignment today. */
+/** Business roles a person holds today, by an assignment rule or a direct assignment. */
 async function assignedRoles(tx: Executor, personId: string, today: string): Promise<Set<string>> {
+  const byRuleOrAssignment = await businessRolesOf(tx, personId);
   const rows = await tx
     .select({ id: roleAssignments.businessRoleId })
     .from(roleAssignments)
@@ -65,7 +67,7 @@ async function assignedRoles(tx: Executor, personId: string, today: string): Pro
         or(isNull(roleAssignments.validTo), gte(roleAssignments.validTo, today)),
       ),
     );
-  return new Set(rows.map((row) => row.id));
+  return new Set([...byRuleOrAssignment, ...rows.map((row) => row.id)]);
 }
 
 export async function listCatalogue(tx: Executor, caller: Caller, q: string | undefined) {

@@ -17,7 +17,7 @@ export const catalogueRole = z.object({
   /** Any of its system roles is sensitive: the system owner approves after the manager. */
   sensitive: z.boolean(),
   systems: z.array(z.object({ name: z.string(), sensitive: z.boolean() })),
-  /** The signed-in person has the role already (given by request or by hand, and still valid). */
+  /** The signed-in person has the role today (by an assignment rule, a request or by hand). */
   held: z.boolean(),
   /** An open request of theirs for it, if any. */
   pendingRequestId: z.uuid().nullable(),
