@@ -1,4 +1,4 @@
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, isNull, max } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/connection.ts';
 import type { Actor } from '../../platform/database/tenant-scope.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
@@ -74,7 +74,7 @@ export async function importBpmnProcess(tx: Executor, actor: Actor, input: Impor
     const siblings = await tx
       .select({ name: processes.name })
       .from(processes)
-      .where(input.parentId ? eq(processes.parentId, input.parentId) : undefined);
+      .where(input.parentId ? eq(processes.parentId, input.parentId) : isNull(processes.parentId));
     const taken = new Set(siblings.map((s) => s.name));
     let name = baseName;
     for (let n = 2; taken.has(name); n++) name = `${baseName} (${n})`;
