@@ -70,6 +70,26 @@ describe('identity lifecycle in the browser', () => {
     await expectNoSeriousAxeViolations(page, 'the HR file page with problems');
   });
 
+  it('shows username and e-mail on a person page and registers a future change there', async () => {
+    const { page } = session;
+    await page.goto('/identity/guests');
+    const table = page.getByRole('table', { name: 'Gjester og konsulenter' });
+    await table.waitFor();
+    await table.getByRole('row').nth(1).getByRole('link').first().click();
+    const section = page.getByRole('region', { name: 'Identitet og kommende endringer' });
+    await section.waitFor();
+    await section.getByText('Brukernavn').waitFor();
+    await section.getByRole('button', { name: 'Registrer fremtidig endring' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrer fremtidig endring' });
+    await dialog.getByLabel('Hva endres').selectOption('end');
+    // Before the guest's own end date (the demo's first guest ends in ten days), so the employment still holds then.
+    await dialog.getByLabel('Siste arbeidsdag').fill(new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10));
+    await dialog.getByRole('button', { name: 'Registrer' }).click();
+    await section.getByText('Endringen er registrert og gjennomføres på datoen.').waitFor();
+    await section.getByRole('table', { name: 'Kommende endringer' }).getByText('Sluttdato').waitFor();
+    await expectNoSeriousAxeViolations(page, 'the lifecycle section of a person page');
+  });
+
   it("lets a manager see what is coming for their people", async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Logg ut' }).click();
