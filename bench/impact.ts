@@ -31,11 +31,9 @@ console.log(`Machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 
 const started = performance.now();
 const b = new GraphBuilder();
 const ids: Record<string, number[]> = {};
-let n = 0;
 for (const [kind, count] of counts) {
   ids[kind] = [];
   for (let i = 0; i < count; i++) ids[kind].push(b.addNode(`${kind}-${i}`, kind, `${kind} ${i}`, kind === 'information' ? { personalDataCategory: pick(['none', 'personal', 'special']) } : undefined));
-  n += count;
 }
 // Hubs: a few core systems many things use, as in a real municipality (the case and archive system).
 const core = ids.system!.slice(0, 50);

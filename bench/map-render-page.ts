@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference path="../web/src/map/cytoscape-plugins.d.ts" />
 /**
  * The browser side of `npm run bench:map`: the same Cytoscape + ELK set-up as the map page
  * (web/src/map/CytoscapeMap.tsx), bundled by the benchmark and timed from start to drawn.

@@ -34,11 +34,21 @@ for (const [kind, count] of kinds) {
 const pick = (kind: string) => byKind[kind]![Math.floor(random() * byKind[kind]!.length)]!;
 const edges: { data: { id: string; source: string; target: string } }[] = [];
 const edge = (source: string, target: string) => edges.push({ data: { id: `e${edges.length}`, source, target } });
-for (const s of byKind.service!) (edge(s, pick('process')), edge(s, pick('system')));
-for (const p of byKind.process!) (edge(p, pick('role')), edge(p, pick('system')), edge(p, pick('information')));
+for (const s of byKind.service!) {
+  edge(s, pick('process'));
+  edge(s, pick('system'));
+}
+for (const p of byKind.process!) {
+  edge(p, pick('role'));
+  edge(p, pick('system'));
+  edge(p, pick('information'));
+}
 for (const r of byKind.role!) edge(r, pick('system'));
 for (const i of byKind.information!) edge(i, pick('system'));
-for (const i of byKind.integration!) (edge(pick('system'), i), edge(i, pick('system')));
+for (const i of byKind.integration!) {
+  edge(pick('system'), i);
+  edge(i, pick('system'));
+}
 for (const s of byKind.system!) edge(s, pick('technology'));
 
 const bundle = await build({ entryPoints: [path.join(import.meta.dirname, 'map-render-page.ts')], bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent' });

@@ -123,7 +123,6 @@ export const CytoscapeMap = forwardRef<MapHandle, { nodes: MapNode[]; edges: Map
         instance.destroy();
         cy.current = null;
       };
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [nodes, edges]);
 
     useEffect(() => {
