@@ -5,7 +5,7 @@
  * move rewrites the memberships that named the old DN (OpenLDAP has no referential integrity unless
  * the refint overlay is on, which we do not assume).
  */
-import { Attribute, Change, Client, EqualityFilter, NoSuchObjectError, type Entry } from 'ldapts';
+import { Attribute, Change, Client, EqualityFilter, NoSuchObjectError, ObjectClassViolationError, type Entry } from 'ldapts';
 import { z } from 'zod';
 import { ConnectorError, type AccountData, type Connector, type ObservedAccount, type Outcome } from './types.ts';
 
@@ -39,7 +39,6 @@ const first = (value: Entry[string] | undefined): string | null => {
   return v === undefined ? null : String(v);
 };
 const all = (value: Entry[string] | undefined): string[] => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String));
-const sameDn = (a: string, b: string) => a.replace(/\s*,\s*/g, ',').toLowerCase() === b.replace(/\s*,\s*/g, ',').toLowerCase();
 
 const UAC_NORMAL = 512;
 const UAC_DISABLED = 514;
@@ -217,12 +216,11 @@ export class LdapConnector implements Connector {
     return searchEntries.map((e) => e.dn);
   }
 
-  private async groupMembers(group: string): Promise<string[]> {
+  /** Whether the group lists the DN, by an LDAP compare (no need to read a large group's members). */
+  private async isMember(group: string, memberDn: string): Promise<boolean> {
     const client = await this.connection();
     try {
-      const { searchEntries } = await client.search(group, { scope: 'base', attributes: ['member'] });
-      if (!searchEntries[0]) throw new ConnectorError(`Gruppen ${group} finnes ikke`, true);
-      return all(searchEntries[0].member);
+      return await client.compare(group, 'member', memberDn);
     } catch (error) {
       if (error instanceof NoSuchObjectError) throw new ConnectorError(`Gruppen ${group} finnes ikke i katalogen`, true);
       throw error;
@@ -231,16 +229,14 @@ export class LdapConnector implements Connector {
 
   private async removeMember(group: string, memberDn: string): Promise<boolean> {
     const client = await this.connection();
-    const members = await this.groupMembers(group);
-    const present = members.find((m) => sameDn(m, memberDn));
-    if (!present) return false;
-    const others = members.filter((m) => !sameDn(m, memberDn));
-    if (others.length === 0 && !this.ad) {
-      // groupOfNames requires a member: swap in the placeholder.
+    if (!(await this.isMember(group, memberDn))) return false;
+    try {
+      await client.modify(group, new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [memberDn] }) }));
+    } catch (error) {
+      if (!(error instanceof ObjectClassViolationError) || this.ad) throw error;
+      // groupOfNames requires a member: the last one leaving is replaced by the placeholder.
       const placeholder = this.settings.placeholderMember ?? this.settings.bindDn;
       await client.modify(group, new Change({ operation: 'replace', modification: new Attribute({ type: 'member', values: [placeholder] }) }));
-    } else {
-      await client.modify(group, new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [present] }) }));
     }
     return true;
   }
@@ -248,11 +244,9 @@ export class LdapConnector implements Connector {
   private async rewriteMemberships(oldDn: string, newDn: string) {
     const client = await this.connection();
     for (const group of await this.groupsOf(oldDn)) {
-      const members = await this.groupMembers(group);
-      const present = members.find((m) => sameDn(m, oldDn))!;
       await client.modify(group, [
         new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [newDn] }) }),
-        new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [present] }) }),
+        new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [oldDn] }) }),
       ]);
     }
   }
@@ -261,12 +255,10 @@ export class LdapConnector implements Connector {
     const client = await this.connection();
     const existing = await this.find(account.username);
     if (!existing || existing.disabled) throw new ConnectorError(`Kontoen ${account.username} finnes ikke eller er deaktivert`);
-    const members = await this.groupMembers(group);
-    if (members.some((m) => sameDn(m, existing.dn))) return { externalId: existing.dn, note: 'Allerede medlem' };
+    if (await this.isMember(group, existing.dn)) return { externalId: existing.dn, note: 'Allerede medlem' };
     const placeholder = this.settings.placeholderMember ?? this.settings.bindDn;
     const changes = [new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [existing.dn] }) })];
-    const stand = members.find((m) => sameDn(m, placeholder));
-    if (stand && !this.ad) changes.push(new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [stand] }) }));
+    if (!this.ad && (await this.isMember(group, placeholder))) changes.push(new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [placeholder] }) }));
     await client.modify(group, changes);
     return { externalId: existing.dn, note: `Lagt til i ${group}` };
   }
