@@ -64,6 +64,24 @@ describe('processes: hierarchy, BPMN in and out, modelling standard, governance'
     expect(exported.body).toBe(xml.replace('encoding="ISO-8859-1"', 'encoding="UTF-8"'));
   });
 
+  it('imports a file as the next version of a process only when no version is being worked on', async () => {
+    const process = await createProcess('Importmål');
+    const xml = miwg('A.1.0.bpmn');
+    const busy = await t.inject({ method: 'POST', url: '/api/processes/import', headers: modeller, payload: { xml, processId: process.id } });
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json().detail).toMatch(/versjon under arbeid/);
+    await t.inject({ method: 'PUT', url: '/api/process-modelling-rules', headers: approver, payload: { levels: { 'grunnmur/lane-business-role': 'off' } } });
+    await t.inject({ method: 'POST', url: `/api/process-versions/${process.latest.id}/submit`, headers: modeller });
+    await t.inject({ method: 'POST', url: `/api/process-versions/${process.latest.id}/approve`, headers: approver });
+    await t.inject({ method: 'POST', url: `/api/process-versions/${process.latest.id}/publish`, headers: approver });
+    await t.inject({ method: 'PUT', url: '/api/process-modelling-rules', headers: approver, payload: { levels: { 'grunnmur/lane-business-role': 'error' } } });
+    const next = await t.inject({ method: 'POST', url: '/api/processes/import', headers: modeller, payload: { xml, processId: process.id } });
+    expect(next.statusCode, next.body).toBe(201);
+    const detail = (await t.inject({ method: 'GET', url: `/api/processes/${process.id}`, headers: modeller })).json();
+    expect(detail.latest).toMatchObject({ id: next.json().versionId, version: 2, state: 'draft' });
+    expect(detail.published).toMatchObject({ version: 1 });
+  });
+
   it('refuses a document with a DOCTYPE (entity expansion) quickly, with a Norwegian message, storing nothing', async () => {
     const before = await storedRows();
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&lol2;</bpmn:definitions>`;

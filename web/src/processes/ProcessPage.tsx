@@ -242,6 +242,9 @@ function Governance({ version, detail }: { version: VersionDetail; detail: Proce
             {t('governance.newDraft')}
           </Button>
         )}
+        {(version.state === 'published' || version.state === 'superseded' || version.state === 'retired') && !detail.versions.some((v) => ['draft', 'in_review', 'approved'].includes(v.state)) && (
+          <ImportVersion processId={detail.id} />
+        )}
         {version.state === 'published' && approver && (
           <Button variant="tertiary" data-color="danger" onClick={() => retire.mutate()} loading={retire.isPending}>
             {t('governance.retire')}
@@ -251,6 +254,32 @@ function Governance({ version, detail }: { version: VersionDetail; detail: Proce
       {governance.error && <LintProblem error={governance.error} />}
       {(draft.error || retire.error) && <ErrorAlert error={draft.error ?? retire.error} />}
     </section>
+  );
+}
+
+/** Import a BPMN file as the process's next draft version. */
+function ImportVersion({ processId }: { processId: string }) {
+  const { t } = useTranslation('processes');
+  const invalidate = useInvalidateProcesses();
+  const navigate = useNavigate();
+  const upload = useMutation({
+    mutationFn: async (file: File) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+      const xml = new TextDecoder(/encoding=["']iso-8859-1["']/i.test(head) ? 'latin1' : 'utf-8').decode(bytes);
+      return api.post<{ processId: string; versionId: string }>('/api/processes/import', { xml, processId });
+    },
+    onSuccess: async (result) => {
+      await invalidate();
+      void navigate(`/processes/${processId}?version=${result.versionId}`);
+    },
+  });
+  return (
+    <span>
+      <Label htmlFor="import-version-file">{t('import.asNewVersion')}</Label>{' '}
+      <input id="import-version-file" type="file" accept=".bpmn,.xml,application/xml,text/xml" onChange={(event) => event.target.files?.[0] && upload.mutate(event.target.files[0])} />
+      {upload.error && <ErrorAlert error={upload.error} />}
+    </span>
   );
 }
 

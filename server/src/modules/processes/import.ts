@@ -1,4 +1,4 @@
-import { and, eq, isNull, max } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/connection.ts';
 import type { Actor } from '../../platform/database/tenant-scope.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
@@ -63,6 +63,14 @@ export async function importBpmnProcess(tx: Executor, actor: Actor, input: Impor
   if (processId) {
     const [existing] = await tx.select({ id: processes.id }).from(processes).where(eq(processes.id, processId));
     if (!existing) throw notFound('prosessen');
+    // A process has at most one version being worked on.
+    const [open] = await tx
+      .select({ version: processVersions.version })
+      .from(processVersions)
+      .where(and(eq(processVersions.processId, processId), inArray(processVersions.state, ['draft', 'in_review', 'approved'])));
+    if (open) {
+      throw new AppError('conflict', `Prosessen har allerede en versjon under arbeid (versjon ${open.version}). Fullfør eller forkast den før du importerer en ny.`);
+    }
   } else {
     let level: ProcessLevel = 'process';
     if (input.parentId) {
