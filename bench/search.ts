@@ -140,7 +140,7 @@ try {
   for (const row of rows) console.log(row);
   if (!options['no-write']) {
     writeResultsSection(
-      'Full-text search',
+      'Full-text search (issue 4)',
       `
 Search over processes, documents and systems (\`npm run bench:search\`, \`bench/search.ts\`): the API's
 \`search()\` (PostgreSQL full text with the \`norwegian\` configuration, every word as a prefix, GIN
