@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the browser-side typings of the two Cytoscape plugins live with the web app
 /// <reference path="../web/src/map/cytoscape-plugins.d.ts" />
 /**
  * The browser side of `npm run bench:map`: the same Cytoscape + ELK set-up as the map page
