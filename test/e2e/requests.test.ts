@@ -51,7 +51,9 @@ describe('asking for access, approving it and seeing it provisioned', () => {
       if (asked.includes(name)) continue;
       await button.click();
       const dialog = page.getByRole('dialog', { name: `Be om «${name}»` });
-      await dialog.waitFor();
+      await dialog.getByLabel('Begrunnelse').waitFor();
+      // Let the dialog's opening animation finish: half-faded text would be judged on its contrast.
+      await page.waitForTimeout(500);
       await expectNoSeriousAxeViolations(page, 'the request dialog');
       // A request without a reason is refused by the server, with the reason field marked.
       await dialog.getByRole('button', { name: 'Send forespørsel' }).click();
