@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantOwned, timestamps } from '../../platform/database/columns.ts';
 import { users } from '../auth/tables.ts';
@@ -318,6 +319,8 @@ export const mapSavedViews = pgTable(
  */
 export const mapModelVersions = pgTable('map_model_versions', {
   tenantId: uuid('tenant_id').primaryKey(),
+  /** A row id like every tenant table has (tools and the isolation test address rows by it). */
+  id: uuid('id').notNull().default(sql`gen_random_uuid()`),
   version: bigint('version', { mode: 'number' }).notNull().default(1),
   changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 });
