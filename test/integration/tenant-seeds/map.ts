@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../server/src/platform/database/connection.ts';
 import {
   archimateIdentifiers,
+  mapModelVersions,
   informationObjects,
   integrationInformation,
   integrations,
@@ -36,6 +38,8 @@ export async function seedTenant(db: Executor, tenantId: string, mark: string, b
   const [identifier] = await db.insert(archimateIdentifiers).values({ tenantId, identifier: `id-${mark}`, objectKind: 'element', objectId: element!.id, archimateType: 'Principle' }).returning();
   const [view] = await db.insert(modelViews).values({ tenantId, name: `${mark} visning`, layout: { nodes: [], connections: [] } }).returning();
   const [saved] = await db.insert(mapSavedViews).values({ tenantId, name: `${mark} kart`, ownerUserId: base.users![0]!, shared: true }).returning();
+  // The model version row is written by the tables' triggers, not by us.
+  const [version] = await db.select({ id: mapModelVersions.id }).from(mapModelVersions).where(eq(mapModelVersions.tenantId, tenantId));
   return {
     services: [service!.id],
     information_objects: [info!.id],
@@ -51,6 +55,6 @@ export async function seedTenant(db: Executor, tenantId: string, mark: string, b
     archimate_identifiers: [identifier!.id],
     model_views: [view!.id],
     map_saved_views: [saved!.id],
-    map_model_versions: [tenantId],
+    map_model_versions: [version!.id],
   };
 }

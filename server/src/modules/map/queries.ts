@@ -113,8 +113,21 @@ export async function listServices(tx: Executor, query: ListQuery) {
   return { items: await Promise.all(ids.map((id) => getService(tx, id))), total, page: query.page, pageSize: query.pageSize };
 }
 
+/** Process ids have no foreign key (the processes module is optional), so they are checked here. */
+async function requireProcesses(tx: Executor, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return unique;
+  const present = await tx.execute(sql`select to_regclass('public.processes') is not null as ok`);
+  const ok = (((present as { rows?: { ok: boolean }[] }).rows ?? (present as unknown as { ok: boolean }[])) as { ok: boolean }[])[0]?.ok;
+  const found = ok ? await tx.execute(sql`select count(*)::int as n from processes where id in (${sql.join(unique.map((id) => sql`${id}::uuid`), sql`, `)})`) : null;
+  const n = found ? ((((found as { rows?: { n: number }[] }).rows ?? (found as unknown as { n: number }[])) as { n: number }[])[0]?.n ?? 0) : 0;
+  if (n !== unique.length) throw new AppError('validation_failed', 'En av prosessene finnes ikke.', [{ field: 'processIds', message: 'Prosessen finnes ikke' }]);
+  return unique;
+}
+
 export async function saveService(tx: Executor, tenantId: string, id: string | null, input: ServiceInput, expectedVersion?: number) {
   const systemIds = await requireSystems(tx, input.systemIds, 'systemIds');
+  const processIds = await requireProcesses(tx, input.processIds);
   const values = {
     name: input.name,
     description: input.description,
@@ -132,7 +145,7 @@ export async function saveService(tx: Executor, tenantId: string, id: string | n
   }
   const serviceId = id;
   await syncPairs(tx, serviceSystems, serviceSystems.serviceId, serviceId, serviceSystems.systemId, systemIds, (systemId) => ({ tenantId, serviceId, systemId }));
-  await syncPairs(tx, serviceProcesses, serviceProcesses.serviceId, serviceId, serviceProcesses.processId, input.processIds, (processId) => ({ tenantId, serviceId, processId }));
+  await syncPairs(tx, serviceProcesses, serviceProcesses.serviceId, serviceId, serviceProcesses.processId, processIds, (processId) => ({ tenantId, serviceId, processId }));
   return getService(tx, serviceId);
 }
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { asCaller } from '../auth/request-context.ts';
+import { orgUnits } from '../org/tables.ts';
 import { cachedGraph } from './graph/graph-cache.ts';
 import { mapPicture } from './graph/map-view.ts';
 import { nodeKinds } from './impact/graph.ts';
@@ -144,8 +145,10 @@ export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       asCaller(request, 'map:read', async (tx, auth) => {
-        const { graph } = await cachedGraph(tx, auth.tenant.id);
         const q = request.query;
+        // A unit of another municipality (or none) is not found, rather than filtering to nothing.
+        if (q.unitId && !(await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, q.unitId))).length) throw notFound('enheten');
+        const { graph } = await cachedGraph(tx, auth.tenant.id);
         return mapPicture(graph, {
           layers: list(q.layers) as never,
           unitId: q.unitId,
