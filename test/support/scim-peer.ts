@@ -54,16 +54,16 @@ function declareResources() {
       if (!resource.id || !store.delete(resource.id)) throw new SCIMMY.Types.Error(404, null!, `Resource ${resource.id} not found`);
     },
   });
-  for (const [Resource, store] of [
-    [SCIMMY.Resources.User, stores.users],
-    [SCIMMY.Resources.Group, stores.groups],
-  ] as const) {
-    const h = handlers(store);
-    SCIMMY.Resources.declare(Resource)
-      .ingress(h.ingress as never)
-      .egress(h.egress as never)
-      .degress(h.degress as never);
-  }
+  const users = handlers(stores.users);
+  SCIMMY.Resources.declare(SCIMMY.Resources.User)
+    .ingress(users.ingress as never)
+    .egress(users.egress as never)
+    .degress(users.degress as never);
+  const groups = handlers(stores.groups);
+  SCIMMY.Resources.declare(SCIMMY.Resources.Group)
+    .ingress(groups.ingress as never)
+    .egress(groups.egress as never)
+    .degress(groups.degress as never);
 }
 
 export async function startScimPeer(): Promise<ScimPeer> {
