@@ -92,7 +92,11 @@ export async function linkDocument(tx: Executor, tenantId: string, processId: st
 }
 
 export async function unlinkDocument(tx: Executor, processId: string, documentId: string) {
-  await tx.delete(processDocuments).where(and(eq(processDocuments.processId, processId), eq(processDocuments.documentId, documentId)));
+  const deleted = await tx
+    .delete(processDocuments)
+    .where(and(eq(processDocuments.processId, processId), eq(processDocuments.documentId, documentId)))
+    .returning({ documentId: processDocuments.documentId });
+  if (deleted.length === 0) throw notFound('koblingen mellom prosessen og dokumentet');
 }
 
 export async function deleteDocument(tx: Executor, id: string) {
