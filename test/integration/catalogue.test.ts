@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { persons } from '../../server/src/modules/org/tables.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('system catalogue', () => {
@@ -53,6 +55,17 @@ describe('system catalogue', () => {
   it('filters and sorts the list', async () => {
     const page = (await t.inject({ method: 'GET', url: '/api/systems?search=visma&sort=name&order=desc', headers })).json();
     expect(page.items.map((item: { name: string }) => item.name)).toEqual(['Visma HRM']);
+  });
+
+  it('shows a change in the list at once, also a renamed owner (cached pages are dropped)', async () => {
+    const [owner] = await t.database.db.insert(persons).values({ tenantId, employeeNumber: 'E-1', givenName: 'Kari', familyName: 'Eier' }).returning();
+    const created = (await t.inject({ method: 'POST', url: '/api/systems', headers, payload: { ...system, name: 'Elements', ownerPersonId: owner!.id } })).json();
+    const list = async () => (await t.inject({ method: 'GET', url: '/api/systems?search=elements', headers })).json().items;
+    expect(await list()).toMatchObject([{ name: 'Elements', owner: { name: 'Kari Eier' } }]);
+    await t.inject({ method: 'PUT', url: `/api/systems/${created.id}`, headers, payload: { ...system, name: 'Elements Noark', ownerPersonId: owner!.id, version: 1 } });
+    expect(await list()).toMatchObject([{ name: 'Elements Noark', owner: { name: 'Kari Eier' } }]);
+    await t.database.db.update(persons).set({ familyName: 'Nordmann' }).where(eq(persons.id, owner!.id));
+    expect(await list()).toMatchObject([{ name: 'Elements Noark', owner: { name: 'Kari Nordmann' } }]);
   });
 
   it('does not let an employee change the catalogue', async () => {

@@ -142,7 +142,7 @@ describe('tenant isolation', () => {
   it('finds the tables it knows among those with tenant_id, and seeds both tenants in each', async () => {
     for (const table of Object.keys(idsB)) expect(tenantTables, table).toContain(table);
     // A new tenant table must be seeded (tenant-seeds/<module>.ts), or the checks below prove nothing for it.
-    for (const table of tenantTables) expect([...Object.keys(idsB), 'audit_events', 'org_tree_versions'], `${table} is not seeded`).toContain(table);
+    for (const table of tenantTables) expect([...Object.keys(idsB), 'audit_events', 'org_tree_versions', 'catalogue_versions'], `${table} is not seeded`).toContain(table);
     expect(tenantTables).toContain('audit_events');
     for (const table of [...Object.keys(idsB), 'audit_events']) {
       const counts = rowsOf(await t.database.db.execute(sql`select

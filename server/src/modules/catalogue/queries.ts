@@ -53,6 +53,18 @@ const sortColumns = {
   updatedAt: systems.updatedAt,
 } as const;
 
+/**
+ * The municipality's catalogue and org tree versions, in one statement: a cached page of the system
+ * list is good while both are unchanged (row-level security limits each to the tenant).
+ */
+export async function catalogueVersions(tx: Executor): Promise<{ catalogue: number; org: number }> {
+  const result = await tx.execute(sql`select
+    (select version from catalogue_versions) as catalogue,
+    (select version from org_tree_versions) as org`);
+  const row = (result as unknown as { rows: { catalogue: string | number | null; org: string | number | null }[] }).rows[0];
+  return { catalogue: Number(row?.catalogue ?? 0), org: Number(row?.org ?? 0) };
+}
+
 export async function listSystems(tx: Executor, query: SystemListQuery) {
   const filters: SQL[] = [];
   if (query.search) {

@@ -1,17 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { asCaller } from '../auth/request-context.ts';
-import { createSystem, deleteSystem, getSystem, listSystems, systemFacets, updateSystem } from './queries.ts';
+import { SystemListCache } from './list-cache.ts';
+import { catalogueVersions, createSystem, deleteSystem, getSystem, listSystems, systemFacets, updateSystem } from './queries.ts';
 import * as schemas from './schemas.ts';
 
 const tags = ['Systemkatalog'];
 
 /** The system catalogue [systemkatalog]: auth → validate → authorize → query/command → present. */
 export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Most requests ask for the same few pages; each is built once per change (see list-cache.ts).
+  const listCache = new SystemListCache();
   app.get(
     '/systems',
     { schema: { tags, summary: 'List systems', querystring: schemas.systemListQuery, response: { 200: schemas.systemPage } } },
-    (request) => asCaller(request, 'catalogue:read', (tx) => listSystems(tx, request.query)),
+    async (request, reply) => {
+      const key = JSON.stringify(request.query);
+      const body = await asCaller(request, 'catalogue:read', async (tx, auth) => {
+        const versions = await catalogueVersions(tx);
+        const cached = listCache.get(auth.tenant.id, versions.catalogue, versions.org, key);
+        if (cached) return cached;
+        return listCache.set(auth.tenant.id, versions.catalogue, versions.org, key, JSON.stringify(await listSystems(tx, request.query)));
+      });
+      // Already serialised (listSystems' result, exactly as the schema says): sent as it is.
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import { index, integer, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantOwned, timestamps } from '../../platform/database/columns.ts';
 import { orgUnits, persons } from '../org/tables.ts';
 
@@ -49,3 +49,14 @@ export const licencePools = pgTable(
   },
   (table) => [index('licence_pools_system_idx').on(table.tenantId, table.systemId)],
 );
+
+/**
+ * A counter per municipality, bumped by statement triggers whenever systems or licence pools
+ * change. Pages of the system list are cached per server against it (and the org tree's counter,
+ * for owner and unit names), as the org tree is.
+ */
+export const catalogueVersions = pgTable('catalogue_versions', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(1),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+});
