@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clock } from '../../platform/clock.ts';
-import { systemActor } from '../../platform/database/tenant-scope.ts';
+import { scheduleDailyPerTenant } from '../../platform/jobs/daily-per-tenant.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { asCaller, authorize, requireAuth } from '../auth/request-context.ts';
 import { can } from '../auth/permissions.ts';
-import { tenants } from '../tenants/tables.ts';
 import { persons } from '../org/tables.ts';
 import { eq } from 'drizzle-orm';
 import { recomputeAfterCommit } from './downstream.ts';
@@ -37,38 +35,14 @@ function ownPerson(personId: string | null): string {
   return personId;
 }
 
-/**
- * The daily lifecycle run, as a cron-like send: once an hour each server checks whether today's run
- * has been sent for each municipality. Only when the server listens (not in tests using inject).
- */
-function scheduleDailyRun(app: FastifyInstance) {
-  const sentFor = new Map<string, string>();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    const today = clock.today();
-    for (const tenant of await app.db.select({ id: tenants.id }).from(tenants)) {
-      if (sentFor.get(tenant.id) === today) continue;
-      sentFor.set(tenant.id, today);
-      await app.jobs.send(dailyLifecycleJob, systemActor(tenant.id, 'Livsløp (daglig kjøring)'), {});
-    }
-  };
-  app.addHook('onListen', async () => {
-    if (process.env.GRUNNMUR_LIFECYCLE_DAILY === 'off') return;
-    const run = () => void tick().catch((error: unknown) => app.log.error({ err: error }, 'daily lifecycle run could not be sent'));
-    // A minute after start, then hourly: the start stays fast and every day gets its run.
-    timer = setTimeout(function again() {
-      run();
-      timer = setTimeout(again, 60 * 60 * 1000).unref();
-    }, 60 * 1000).unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearTimeout(timer);
-  });
-}
-
 /** Identity lifecycle [livsløp]: the HR file, future changes, usernames, guests and consultants. */
 export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
-  scheduleDailyRun(app);
+  scheduleDailyPerTenant(app, {
+    job: dailyLifecycleJob,
+    actorName: 'Livsløp (daglig kjøring)',
+    firstCheckAfterMs: 60 * 1000,
+    switchedOffBy: 'GRUNNMUR_LIFECYCLE_DAILY',
+  });
 
   // — The HR file —
   app.post(

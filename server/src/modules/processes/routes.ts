@@ -1,8 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { clock } from '../../platform/clock.ts';
-import { systemActor } from '../../platform/database/tenant-scope.ts';
-import { tenants } from '../tenants/tables.ts';
+import { scheduleDailyPerTenant } from '../../platform/jobs/daily-per-tenant.ts';
 import { processReviewReminderJob } from './review-reminder-job.ts';
 import { z } from 'zod';
 import { asCaller } from '../auth/request-context.ts';
@@ -33,38 +30,14 @@ import type { GovernanceAction } from './governance/states.ts';
 const tags = ['Prosesser'];
 const bpmnBodyLimit = 12 * 1024 * 1024;
 
-/**
- * The daily yearly-review check, sent once a day per municipality: an hourly tick checks whether
- * today's run was sent. Only when the server listens (tests call the job's work directly).
- */
-function scheduleDailyReminders(app: FastifyInstance) {
-  const sentFor = new Map<string, string>();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    const today = clock.today();
-    for (const tenant of await app.db.select({ id: tenants.id }).from(tenants)) {
-      if (sentFor.get(tenant.id) === today) continue;
-      sentFor.set(tenant.id, today);
-      await app.jobs.send(processReviewReminderJob, systemActor(tenant.id, 'Prosessgjennomgang (daglig)'), {});
-    }
-  };
-  app.addHook('onListen', async () => {
-    if (process.env.GRUNNMUR_PROCESS_REMINDERS_DAILY === 'off') return;
-    const run = () => void tick().catch((error: unknown) => app.log.error({ err: error }, 'daily process review check could not be sent'));
-    // Two minutes after start (the start stays fast), then hourly.
-    timer = setTimeout(function again() {
-      run();
-      timer = setTimeout(again, 60 * 60 * 1000).unref();
-    }, 2 * 60 * 1000).unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearTimeout(timer);
-  });
-}
-
 /** Processes [prosesser]: hierarchy, versions with their BPMN, links, the modelling standard, governance. */
 export const processRoutes: FastifyPluginAsyncZod = async (app) => {
-  scheduleDailyReminders(app);
+  scheduleDailyPerTenant(app, {
+    job: processReviewReminderJob,
+    actorName: 'Prosessgjennomgang (daglig)',
+    firstCheckAfterMs: 2 * 60 * 1000,
+    switchedOffBy: 'GRUNNMUR_PROCESS_REMINDERS_DAILY',
+  });
 
   app.get(
     '/processes',
