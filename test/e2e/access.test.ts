@@ -1,28 +1,8 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, newPage, signInAsDemoPerson, type BrowserSession } from '../support/e2e-browser.ts';
-import { startServer } from '../support/e2e-server.ts';
-
-/** The demo server loads every module's demo data; with eight people on two cores that takes long. */
-function useSlowStartBrowserSession(): BrowserSession {
-  const session = {} as BrowserSession;
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  beforeAll(async () => {
-    server = await startServer({ timeoutMs: 300_000 });
-    session.baseUrl = server.baseUrl;
-    session.browser = await launchBrowser();
-    Object.assign(session, await newPage(session.browser, server.baseUrl));
-  }, 320_000);
-  afterAll(async () => {
-    await session.browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
-  });
-  return session;
-}
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, signInAsDemoPerson, useBrowserSession } from '../support/e2e-browser.ts';
 
 describe('access in the browser', () => {
-  const session = useSlowStartBrowserSession();
+  const session = useBrowserSession();
 
   it('lists the business roles and shows one with its system roles, rules and required competences, without serious accessibility problems', async () => {
     const { page } = session;

@@ -1,28 +1,5 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, newPage, signInAsDemoPerson, type BrowserSession } from '../support/e2e-browser.ts';
-import { startServer } from '../support/e2e-server.ts';
-
-/**
- * As useBrowserSession, with a longer start-up allowance: the demo server loads every module's demo
- * data, which took over 90 s while eight people shared the machine's two cores.
- */
-function useSlowStartBrowserSession(): BrowserSession {
-  const session = {} as BrowserSession;
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  beforeAll(async () => {
-    server = await startServer({ timeoutMs: 300_000 });
-    session.baseUrl = server.baseUrl;
-    session.browser = await launchBrowser();
-    Object.assign(session, await newPage(session.browser, server.baseUrl));
-  }, 320_000);
-  afterAll(async () => {
-    await session.browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
-  });
-  return session;
-}
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, signInAsDemoPerson, useBrowserSession } from '../support/e2e-browser.ts';
 
 // A full HR file with three problems: the file must change nothing and list every one.
 const badHrFile = [
@@ -32,7 +9,7 @@ const badHrFile = [
 ].join('\n');
 
 describe('identity lifecycle in the browser', () => {
-  const session = useSlowStartBrowserSession();
+  const session = useBrowserSession();
 
   it('shows the sponsored guests and refuses a guest without an end date, without serious accessibility problems', async () => {
     const { page } = session;

@@ -1,25 +1,5 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, newPage, signInAsDemoPerson, type BrowserSession } from '../support/e2e-browser.ts';
-import { startServer } from '../support/e2e-server.ts';
-
-/** As useBrowserSession, with the longer start-up the full demo needs while the machine is shared. */
-function useSlowStartBrowserSession(): BrowserSession {
-  const session = {} as BrowserSession;
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  beforeAll(async () => {
-    server = await startServer({ timeoutMs: 300_000 });
-    session.baseUrl = server.baseUrl;
-    session.browser = await launchBrowser();
-    Object.assign(session, await newPage(session.browser, server.baseUrl));
-  }, 320_000);
-  afterAll(async () => {
-    await session.browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
-  });
-  return session;
-}
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, signInAsDemoPerson, useBrowserSession } from '../support/e2e-browser.ts';
 
 /**
  * The life of a process in the browser: modelled by a process owner, held back by the modelling
@@ -27,7 +7,7 @@ function useSlowStartBrowserSession(): BrowserSession {
  * found by an employee who holds that role.
  */
 describe('modelling, governing and publishing a process in the browser', () => {
-  const session = useSlowStartBrowserSession();
+  const session = useBrowserSession();
   const processName = 'Melde avvik i nettleseren';
   let processUrl = '';
 

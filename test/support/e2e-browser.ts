@@ -92,7 +92,7 @@ export function useBrowserSession(): BrowserSession {
     session.baseUrl = server.baseUrl;
     session.browser = await launchBrowser();
     Object.assign(session, await newPage(session.browser, server.baseUrl));
-  });
+  }, 260_000);
 
   afterEach(async (context) => {
     if (context.task.result?.state !== 'fail' || !session.page) return;

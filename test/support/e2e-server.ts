@@ -116,7 +116,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
 
 /** A fresh server with the demo municipalities, for one browser test file; removes its data after. */
 export async function startDemoServer(): Promise<ServerProcess & { dispose(): Promise<void> }> {
-  const server = await startServer({ timeoutMs: 90_000 });
+  // The demo loads every module's demo data: seconds on a quiet machine, minutes on a shared one.
+  const server = await startServer({ timeoutMs: 240_000 });
   return Object.assign(server, {
     async dispose() {
       await server.stop();
