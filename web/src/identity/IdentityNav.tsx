@@ -1,6 +1,6 @@
 /** The lifecycle area's own navigation: upcoming changes, guests, the HR file, settings. */
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { SectionNavigation } from '../app/SectionNavigation';
 import { useSession } from '../app/session';
 
 export function IdentityNav() {
@@ -12,17 +12,7 @@ export function IdentityNav() {
     ...(can('identity:manage') ? [{ to: '/identity/hr', label: t('nav.hr') }, { to: '/identity/settings', label: t('nav.settings') }] : []),
   ];
   return (
-    <nav aria-label={t('nav.label')} className="identity-nav">
-      <ul>
-        {items.map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} end={item.end} className="ds-focus">
-              {item.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SectionNavigation label={t('nav.label')} links={items} className="identity-nav" />
   );
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { SectionNavigation } from '../app/SectionNavigation';
 import { useSession } from '../app/session';
 
 /** The main navigation's "Prosessportal" item. */
@@ -32,16 +33,6 @@ export function PortalSubNav() {
       : []),
   ];
   return (
-    <nav aria-label={t('nav.label')} className="portal-subnav">
-      <ul>
-        {items.map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} end={item.end} className="ds-focus">
-              {item.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SectionNavigation label={t('nav.label')} links={items} className="portal-subnav" />
   );
 }

@@ -1,6 +1,7 @@
 /** The provisioning area [provisjonering]: tabs for the queue, held runs, manual tasks and connectors. */
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
+import { SectionNavigation } from '../app/SectionNavigation';
 import { useOverview } from './queries';
 import './provisioning.css';
 
@@ -18,17 +19,7 @@ export function ProvisioningLayout() {
   ];
   return (
     <div>
-      <nav aria-label={t('nav.sections')} className="provisioning-tabs">
-        <ul>
-          {tabs.map((tab) => (
-            <li key={tab.to}>
-              <NavLink to={tab.to} end={tab.end} className="ds-focus">
-                {tab.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNavigation label={t('nav.sections')} links={tabs} className="provisioning-tabs" />
       <Outlet />
     </div>
   );

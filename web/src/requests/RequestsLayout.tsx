@@ -1,6 +1,7 @@
 /** The access area: its own tabs (request, my requests, inbox, deputy) above the page. */
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
+import { SectionNavigation } from '../app/SectionNavigation';
 import { useSession } from '../app/session';
 import { useInboxCount } from './queries';
 import './requests.css';
@@ -23,17 +24,7 @@ export function RequestsLayout() {
   ];
   return (
     <div>
-      <nav aria-label={t('nav.sections')} className="requests-tabs">
-        <ul>
-          {tabs.map((tab) => (
-            <li key={tab.to}>
-              <NavLink to={tab.to} end={tab.end} className="ds-focus">
-                {tab.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNavigation label={t('nav.sections')} links={tabs} className="requests-tabs" />
       <Outlet />
     </div>
   );
