@@ -130,12 +130,15 @@ Time from spawning \`node bin/start.js\` (embedded PGlite, fresh \`GRUNNMUR_DATA
 returns the web app's HTML. The first start migrates and loads the demo municipalities; a later start
 opens the same folder again. "Server part" is the server's own logged \`startupMs\`: from
 \`server/src/main.ts\` running to listening (the database, and the app's modules loading meanwhile) —
-the rest is Node, tsx and the modules main.ts imports first.
+the rest is Node loading the server bundle (\`dist/server/main.js\`, built by \`npm install\`; decision 0007).
+A first start copies the empty database that \`npm install\` prepared (initdb and migrations done) instead of
+creating one.
 
 ${table}
 
 Where a later start's time goes (\`bench/support/profile-start.ts\`: the steps \`main.ts\` takes,
-each timed alone on a folder that already holds the demo — \`main.ts\` itself overlaps opening the
+each timed alone on a folder that already holds the demo, run from the sources through tsx, so its
+import steps are slower than the bundle's — \`main.ts\` itself overlaps opening the
 database with loading the app's modules and starts pg-boss after listening; one run, so expect
 ±20 % noise):
 

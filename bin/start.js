@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript server through tsx so that `npm start` needs no separate build of the server.
-import { register } from 'tsx/esm/api';
-register();
-await import('../server/src/main.ts');
+// Runs the server bundled by scripts/build-server.js, building it first when a source changed since.
+import { buildServer, serverBuildIsFresh } from '../scripts/build-server.js';
+
+if (!serverBuildIsFresh()) await buildServer();
+await import('../dist/server/main.js');

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -14,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database, Executor } from './platform/database/connection.ts';
+import { packageRoot } from './platform/package-root.ts';
 import type { JobQueue } from './platform/jobs/job-queue.ts';
 import { registerProblemDetails } from './platform/http/problem-details.ts';
 import { requestContext } from './modules/auth/request-context.ts';
@@ -36,7 +36,7 @@ export interface AppDependencies {
   jobs: JobQueue;
 }
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const webRoot = path.join(packageRoot, 'dist/web');
 
 // Norwegian messages for validation errors; the web app shows them next to the field.
 z.config(z.locales.no());

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -9,6 +8,8 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { packageRoot } from '../package-root.ts';
+import { seedFromClusterTemplate } from './cluster-template.ts';
 import { claimDataDir, releaseDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
@@ -18,7 +19,7 @@ export type Schema = typeof schema;
 /** A database or a transaction on it: what queries take. */
 export type Executor = PgDatabase<PgQueryResultHKT, Schema>;
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle');
+export const migrationsFolder = path.join(packageRoot, 'drizzle');
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
@@ -40,6 +41,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // PGlite (a single-process PostgreSQL) cannot share a data folder; postmaster.pid tells us who holds it.
   if (dataDir) claimDataDir(dataDir);
+  if (dataDir) await seedFromClusterTemplate(dataDir);
   const client = new PGlite(dataDir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Executor;

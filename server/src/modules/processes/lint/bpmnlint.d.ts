@@ -1,5 +1,5 @@
 // bpmnlint ships CommonJS without declarations for its rule files; this is the part we use.
-declare module 'bpmnlint/lib/linter' {
+declare module 'bpmnlint/lib/linter.js' {
   interface Report {
     id?: string;
     message: string;
@@ -16,7 +16,7 @@ declare module 'bpmnlint/lib/linter' {
   }
   export = Linter;
 }
-declare module 'bpmnlint/rules/*' {
+declare module 'bpmnlint/rules/*.js' {
   const factory: (config?: unknown) => { check: unknown };
   export = factory;
 }
