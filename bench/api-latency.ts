@@ -204,6 +204,8 @@ sends each connection's share back to back at the top of every second (see \`pac
 script): 200 requests 20 at a time, then nothing until the next second; its percentiles measure
 concurrency, not a steady rate. "One at a time" is the median of 50 sequential requests: the
 server's own time per request. Server, PostgreSQL and autocannon share the machine's 2 cores.
+The target is for the server as \`npm start\` runs it, one process; the rows with two processes show
+how it scales when two server processes, PostgreSQL and the load generator share those 2 cores.
 
 ${table}`;
 
