@@ -16,7 +16,8 @@ const entryPoints = {
 };
 
 // Kept out of the bundle: packages that read their own files at run time (PGlite's WebAssembly,
-// Swagger UI's static files, pino's worker transports) or load optional native parts.
+// Swagger UI's static files, pino's worker transports) or load optional native parts; and unpdf
+// (PDF.js, 2 MB), imported only when a PDF is uploaded, so start-up does not parse it.
 const external = [
   '@electric-sql/pglite',
   '@fastify/swagger',
@@ -25,6 +26,7 @@ const external = [
   'thread-stream',
   'exceljs',
   'pg-native',
+  'unpdf',
 ];
 
 /** The newest modification time under a folder, in ms. */

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { safeRelativePath } from './content-types.ts';
 import { extractText } from './extract-text.ts';
@@ -17,7 +18,27 @@ describe('extractText', () => {
     expect(await extractText('gebyr.xlsx', await zip.generateAsync({ type: 'uint8array' }))).toContain('Gebyrregulativ\nByggesak');
   });
 
-  it('gives no text for a PDF or a damaged file instead of failing', async () => {
+  /** A PDF with a text layer, one line per page, written in the test. */
+  async function pdfOf(pageLines: string[]): Promise<Uint8Array> {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    for (const line of pageLines) pdf.addPage().drawText(line, { x: 50, y: 700, size: 12, font });
+    return pdf.save();
+  }
+
+  it('reads the text of every page of a PDF, Norwegian letters included', async () => {
+    const text = await extractText('rutine.pdf', await pdfOf(['Rutine for byggesøknader', 'Klage på vedtak om dispensasjon']));
+    expect(text).toContain('Rutine for byggesøknader');
+    expect(text).toContain('Klage på vedtak om dispensasjon');
+  });
+
+  it('stops reading a PDF at the page limit and keeps the pages read', async () => {
+    const text = await extractText('lang.pdf', await pdfOf(['Første side', 'Andre side', 'Tredje side']), { pages: 2, millis: 10_000 });
+    expect(text).toContain('Andre side');
+    expect(text).not.toContain('Tredje side');
+  });
+
+  it('gives no text for a damaged PDF or DOCX instead of failing', async () => {
     expect(await extractText('skjema.pdf', new TextEncoder().encode('%PDF-1.4'))).toBe('');
     expect(await extractText('skadet.docx', new TextEncoder().encode('not a zip'))).toBe('');
   });

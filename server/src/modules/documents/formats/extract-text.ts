@@ -4,6 +4,10 @@ import { extensionOf } from './content-types.ts';
 /** Longest text kept for search per version: enough for any routine, bounded for the index. */
 const maxTextChars = 200_000;
 
+/** Most pages and time spent reading one PDF; what was read by then is kept. */
+const maxPdfPages = 500;
+const maxPdfMillis = 10_000;
+
 function decodeXmlEntities(text: string): string {
   return text
     .replace(/&lt;/g, '<')
@@ -42,11 +46,43 @@ async function zipParts(bytes: Uint8Array, pattern: RegExp): Promise<string> {
 }
 
 /**
- * Plain text of a document for the search index, when that is cheap: text and CSV as they are,
- * DOCX/XLSX/PPTX/ODF through their XML parts. PDF and old binary Office formats give '' (their
- * text is not extracted; the document is still found by its name and path).
+ * Text of a PDF's pages through unpdf (PDF.js built for servers, no native code), loaded only
+ * when a PDF arrives so start-up does not pay for it. Reads page by page and stops at the page,
+ * time and length limits, keeping what it has: a huge scan must not hold up an upload.
  */
-export async function extractText(name: string, bytes: Uint8Array): Promise<string> {
+async function pdfText(bytes: Uint8Array, limits: { pages: number; millis: number }): Promise<string> {
+  const { getDocumentProxy } = await import('unpdf');
+  const deadline = performance.now() + limits.millis;
+  // PDF.js takes ownership of (and may detach) the buffer it is given, so it gets a copy.
+  const pdf = await getDocumentProxy(bytes.slice(), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
+  try {
+    const pages: string[] = [];
+    let total = 0;
+    for (let number = 1; number <= Math.min(pdf.numPages, limits.pages); number++) {
+      if (performance.now() > deadline || total > maxTextChars) break;
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+      page.cleanup();
+      pages.push(text);
+      total += text.length;
+    }
+    return pages.join('\n');
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/**
+ * Plain text of a document for the search index: text and CSV as they are, DOCX/XLSX/PPTX/ODF
+ * through their XML parts, PDF through its text layer (a scanned PDF without one gives ''). Old
+ * binary Office formats give '' too; such documents are still found by their name and path.
+ */
+export async function extractText(
+  name: string,
+  bytes: Uint8Array,
+  pdfLimits: { pages: number; millis: number } = { pages: maxPdfPages, millis: maxPdfMillis },
+): Promise<string> {
   const extension = extensionOf(name);
   try {
     let text = '';
@@ -55,6 +91,7 @@ export async function extractText(name: string, bytes: Uint8Array): Promise<stri
     else if (extension === 'xlsx') text = await zipParts(bytes, /^xl\/(sharedStrings|worksheets\/sheet\d+)\.xml$/);
     else if (extension === 'pptx') text = await zipParts(bytes, /^ppt\/slides\/slide\d+\.xml$/);
     else if (extension === 'odt' || extension === 'ods') text = await zipParts(bytes, /^content\.xml$/);
+    else if (extension === 'pdf') text = await pdfText(bytes, pdfLimits);
     return text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim().slice(0, maxTextChars);
   } catch {
     // A damaged file is still stored; it just cannot be searched by its content.
