@@ -80,6 +80,19 @@ describe('process portal', () => {
       expect(newFile.headers['content-disposition']).toContain('Gebyrregulativ.csv');
     });
 
+    it('takes a BPMN file of a process already there as that process: the same diagram is unchanged, a changed one waits for its open draft', async () => {
+      const again = async (xml: string) => {
+        const body = multipart('igjen.zip', await zipOf({ 'Byggesak/Behandle byggesøknad.bpmn': xml }));
+        return (await t.inject({ method: 'POST', url: '/api/portal/bundle-imports', headers: { ...headers, ...body.headers }, payload: body.payload })).json();
+      };
+      expect((await again(byggesak)).lines[0]).toMatchObject({ outcome: 'unchanged', processId, version: 1 });
+      const changed = await again(byggesak.replace('Fatte vedtak', 'Fatte vedtak i saken'));
+      expect(changed.lines[0]).toMatchObject({ outcome: 'refused' });
+      expect(changed.lines[0].reason).toContain('versjon under arbeid');
+      const list = (await t.inject({ method: 'GET', url: '/api/processes', headers })).json();
+      expect(list.items.filter((p: { name: string }) => p.name.startsWith('Behandle byggesøknad'))).toHaveLength(1);
+    });
+
     it('refuses a zip with more entries than the limit and stores nothing', async () => {
       const files: Record<string, string> = {};
       for (let i = 0; i <= bundleLimits.maxEntries; i++) files[`mange/notat-${i}.txt`] = `notat ${i}`;

@@ -1,12 +1,13 @@
 import type { Readable } from 'node:stream';
 import JSZip from 'jszip';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/connection.ts';
 import type { Actor } from '../../platform/database/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { storeDocument } from '../documents/store.ts';
 import { linkDocument } from '../documents/queries.ts';
-import { importBpmnProcess } from '../processes/import.ts';
+import { checkBpmn, importBpmnProcess, processNameOf } from '../processes/import.ts';
+import { processes, processVersions } from '../processes/tables.ts';
 import { BpmnRejected, decodeBpmnBytes } from '../processes/bpmn/parse.ts';
 import { bundleLimits, isNoise, planEntry, processesForDocument } from './rules/bundle-plan.ts';
 import { bundleImports } from './tables.ts';
@@ -104,12 +105,9 @@ export async function importBundle(tx: Executor, actor: Actor, input: { fileName
   const processByBpmn = new Map<string, string>();
   for (const file of files.filter((f) => f.kind === 'bpmn')) {
     try {
-      const result = await tx.transaction(async (savepoint) => {
-        const xml = decodeBpmnBytes(file.bytes);
-        return importBpmnProcess(savepoint as unknown as Executor, actor, { xml, parentId: input.parentId ?? null });
-      });
-      processByBpmn.set(file.path, result.processId);
-      lines.push({ path: file.path, kind: 'bpmn', outcome: 'imported', processId: result.processId });
+      const line = await tx.transaction((savepoint) => importBpmnFile(savepoint as unknown as Executor, actor, file, input.parentId ?? null));
+      processByBpmn.set(file.path, line.processId!);
+      lines.push(line);
     } catch (error) {
       lines.push({ path: file.path, kind: 'bpmn', outcome: 'refused', reason: problemMessage(error) });
     }
@@ -137,6 +135,32 @@ export async function importBundle(tx: Executor, actor: Actor, input: { fileName
     .values({ tenantId: actor.tenantId, fileName: input.fileName, importedBy: actor.actorName, report: lines })
     .returning({ id: bundleImports.id });
   return summarize(saved!.id, input.fileName, lines);
+}
+
+/**
+ * One BPMN file of the zip. A process of the same name at the same place is the same process, so
+ * that a migration can be run again: the same diagram changes nothing, a changed one becomes the
+ * process's next draft version.
+ */
+async function importBpmnFile(tx: Executor, actor: Actor, file: { path: string; bytes: Uint8Array }, parentId: string | null): Promise<ReportLine> {
+  const { xml, model } = await checkBpmn(decodeBpmnBytes(file.bytes));
+  const [existing] = await tx
+    .select({ id: processes.id })
+    .from(processes)
+    .where(and(eq(processes.name, processNameOf(xml, model)), parentId ? eq(processes.parentId, parentId) : isNull(processes.parentId)));
+  if (!existing) {
+    const created = await importBpmnProcess(tx, actor, { xml, parentId });
+    return { path: file.path, kind: 'bpmn', outcome: 'imported', processId: created.processId, version: 1 };
+  }
+  const [latest] = await tx
+    .select({ xml: processVersions.bpmnXml, version: processVersions.version })
+    .from(processVersions)
+    .where(eq(processVersions.processId, existing.id))
+    .orderBy(desc(processVersions.version))
+    .limit(1);
+  if (latest?.xml === xml) return { path: file.path, kind: 'bpmn', outcome: 'unchanged', processId: existing.id, version: latest.version };
+  await importBpmnProcess(tx, actor, { xml, processId: existing.id, changeNote: `Importert fra ${file.path}` });
+  return { path: file.path, kind: 'bpmn', outcome: 'new_version', processId: existing.id, version: (latest?.version ?? 0) + 1 };
 }
 
 function summarize(id: string, fileName: string, lines: ReportLine[]): BundleReport {

@@ -29,13 +29,15 @@ export async function checkBpmn(xml: string): Promise<{ xml: string; model: Bpmn
   }
 }
 
-function nameFrom(model: BpmnModel, definitionsName: string | null): string {
+/** The name a process imported from this BPMN gets: its process's, the file's or the pool's. */
+export function processNameOf(xml: string, model: BpmnModel): string {
+  const definitionsName = /<(?:\w+:)?definitions\b[^>]*\bname\s*=\s*"([^"]*)"/.exec(xml.slice(0, 5000))?.[1] ?? null;
   return (
     model.processes.find((p) => p.name)?.name?.trim() ||
     definitionsName?.trim() ||
     model.elements.find((e) => e.type === 'bpmn:Participant' && e.name)?.name?.trim() ||
     'Importert prosess'
-  );
+  ).slice(0, 200);
 }
 
 export interface ImportBpmnInput {
@@ -56,7 +58,6 @@ export interface ImportBpmnInput {
  */
 export async function importBpmnProcess(tx: Executor, actor: Actor, input: ImportBpmnInput): Promise<{ processId: string; versionId: string }> {
   const { xml, model } = await checkBpmn(input.xml);
-  const definitionsName = /<(?:\w+:)?definitions\b[^>]*\bname\s*=\s*"([^"]*)"/.exec(xml.slice(0, 5000))?.[1] ?? null;
   const createdBy = actorUserId(actor);
 
   let processId = input.processId;
@@ -78,7 +79,7 @@ export async function importBpmnProcess(tx: Executor, actor: Actor, input: Impor
       if (!parent) throw notFound('overordnet prosess eller prosessområde');
       level = parent.level === 'area' ? 'process' : 'subprocess';
     }
-    const baseName = (input.name?.trim() || nameFrom(model, definitionsName)).slice(0, 200);
+    const baseName = (input.name?.trim() || processNameOf(xml, model)).slice(0, 200);
     const siblings = await tx
       .select({ name: processes.name })
       .from(processes)
