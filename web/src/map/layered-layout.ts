@@ -19,12 +19,17 @@ export function layeredPositions(
     return i === -1 ? layerOrder.length : i;
   };
   const neighbours = new Map<string, string[]>();
+  const append = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const e of edges) {
-    neighbours.set(e.source, [...(neighbours.get(e.source) ?? []), e.target]);
-    neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
+    append(neighbours, e.source, e.target);
+    append(neighbours, e.target, e.source);
   }
   const bands = new Map<number, { id: string; kind: string }[]>();
-  for (const n of nodes) bands.set(layerOf(n.kind), [...(bands.get(layerOf(n.kind)) ?? []), n]);
+  for (const n of nodes) append(bands, layerOf(n.kind), n);
   const slot = new Map<string, number>();
   const positions: Record<string, { x: number; y: number }> = {};
   let y = 0;
