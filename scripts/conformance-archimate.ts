@@ -67,7 +67,7 @@ try {
       const declared = parseArchimate(original);
       const first = await tenant();
       const started = performance.now();
-      const imported = await inTenant(database.db, first, (tx) => importArchimate(tx, first.tenantId, original));
+      const imported = await inTenant(database.db, first, (tx) => importArchimate(tx, first, original));
       const ms = Math.round(performance.now() - started);
       const want = expected[name] ?? { elements: declared.elements.length, relationships: declared.relationships.length, views: declared.views.length };
       check(
@@ -83,12 +83,12 @@ try {
       const diff1 = differences(declared, firstModel);
       check(diff1.length === 0, `${name}: eksporten er samme modell som filen`, diff1);
       const second = await tenant();
-      await inTenant(database.db, second, (tx) => importArchimate(tx, second.tenantId, exported.xml));
+      await inTenant(database.db, second, (tx) => importArchimate(tx, second, exported.xml));
       const again = await inTenant(database.db, second, (tx) => exportArchimate(tx, declared.name, second.tenantId));
       const diff2 = differences(firstModel, parseArchimate(again.xml));
       check(diff2.length === 0, `${name}: eksport → import → eksport gir samme modell`, diff2);
       // Importing the same file again updates in place: the counts do not grow.
-      await inTenant(database.db, first, (tx) => importArchimate(tx, first.tenantId, original));
+      await inTenant(database.db, first, (tx) => importArchimate(tx, first, original));
       const twice = parseArchimate((await inTenant(database.db, first, (tx) => exportArchimate(tx, declared.name, first.tenantId))).xml);
       check(differences(declared, twice).length === 0, `${name}: ny import av samme fil oppdaterer, dupliserer ikke`);
     } catch (error) {
@@ -99,7 +99,7 @@ try {
   const hostile = await tenant();
   const evil = '<?xml version="1.0"?><!DOCTYPE model [<!ENTITY x SYSTEM "file:///etc/passwd">]><model identifier="x"><name>&x;</name></model>';
   try {
-    await inTenant(database.db, hostile, (tx) => importArchimate(tx, hostile.tenantId, evil));
+    await inTenant(database.db, hostile, (tx) => importArchimate(tx, hostile, evil));
     check(false, 'DOCTYPE/ENTITY avvises');
   } catch (error) {
     check(error instanceof AppError && error.code === 'import_rejected', `DOCTYPE/ENTITY avvises: ${(error as Error).message}`);

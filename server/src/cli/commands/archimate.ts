@@ -20,7 +20,7 @@ export async function importArchimateCommand(file: string | undefined, options: 
   const xml = readFileSync(file, 'utf8');
   await withTenant(options.tenant, async (runtime, actor) => {
     try {
-      const result = await inTenant(runtime.database.db, actor, (tx) => importArchimate(tx, actor.tenantId, xml));
+      const result = await inTenant(runtime.database.db, actor, (tx) => importArchimate(tx, actor, xml));
       say(`Importert: ${result.elements} elementer, ${result.relationships} relasjoner, ${result.views} visninger (${result.created} nye, ${result.updated} oppdatert).`);
       say(`Som våre typer: ${Object.entries(result.mapped).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     } catch (error) {

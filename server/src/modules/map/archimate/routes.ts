@@ -45,7 +45,7 @@ export const archimateRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    (request) => asCaller(request, 'map:write', (tx, auth) => importArchimate(tx, auth.tenant.id, request.body.xml)),
+    (request) => asCaller(request, 'map:write', (tx, auth) => importArchimate(tx, auth.actor, request.body.xml)),
   );
 
   app.get('/map/archimate', { schema: { tags, summary: 'The whole model as an ArchiMate Open Exchange file' } }, async (request, reply) => {
@@ -95,7 +95,8 @@ export const archimateRoutes: FastifyPluginAsyncZod = async (app) => {
         const names = new Map<string, string>();
         const rows = await tx.execute(
           sql`select id::text, name from systems union all select id::text, name from services union all select id::text, name from information_objects
-            union all select id::text, name from technology_components union all select id::text, name from model_elements`,
+            union all select id::text, name from technology_components union all select id::text, name from processes
+            union all select id::text, name from business_roles union all select id::text, name from model_elements`,
         );
         for (const r of ((rows as { rows?: { id: string; name: string }[] }).rows ?? (rows as unknown as { id: string; name: string }[]))) names.set(r.id, r.name);
         const elements: Record<string, { name: string; type: string; kind: string; id: string }> = {};
