@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/database/connection.ts';
 import { GraphBuilder, type EdgeType, type ModelGraph, type NodeKind } from '../impact/graph.ts';
-import { relationDirection } from '../archimate/mapping.ts';
+import { relationDirection, typedEdgeFor } from '../archimate/mapping.ts';
 
 type Row = Record<string, unknown>;
 
@@ -88,7 +88,15 @@ export async function loadGraph(tx: Executor): Promise<LoadedGraph> {
   if (hasRoles) {
     (await rows(tx, sql`select distinct brs.business_role_id as a, sr.system_id as b from business_role_system_roles brs join system_roles sr on sr.id = brs.system_role_id`)).forEach(edges('uses'));
   }
-  for (const r of await rows(tx, sql`select type, source_id, target_id from model_relations`)) {
+  if (hasProcesses) {
+    // The hierarchy: a process consists of its sub-processes (as an ArchiMate Composition says).
+    (await rows(tx, sql`select parent_id as a, id as b from processes where parent_id is not null`)).forEach(edges('has_part'));
+  }
+  for (const r of await rows(tx, sql`select type, source_kind, source_id, target_kind, target_id from model_relations`)) {
+    const typed = typedEdgeFor(r.type as string, r.source_kind as string, r.target_kind as string);
+    if (typed?.from === 'source') b.addEdge(r.source_id as string, r.target_id as string, typed.edge);
+    if (typed?.from === 'target') b.addEdge(r.target_id as string, r.source_id as string, typed.edge);
+    if (typed) continue;
     const direction = relationDirection(r.type as string);
     if (direction === 'source_depends_on_target') b.addEdge(r.source_id as string, r.target_id as string, 'depends_on');
     else if (direction === 'target_depends_on_source') b.addEdge(r.target_id as string, r.source_id as string, 'depends_on');

@@ -26,6 +26,7 @@ export const edgeTypes = {
   depends_on: { dependency: true }, // generic ArchiMate relations with a direction
   associated: { dependency: false }, // undirected or non-dependency ArchiMate relations
   owned_by: { dependency: false }, // system → unit (drawn, not a dependency)
+  has_part: { dependency: true }, // process (or area) → its sub-process in the hierarchy
 } as const;
 export type EdgeType = keyof typeof edgeTypes;
 export const edgeTypeNames = Object.keys(edgeTypes) as EdgeType[];
