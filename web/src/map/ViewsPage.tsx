@@ -29,7 +29,7 @@ interface ViewDetail {
   elements: Record<string, { name: string; type: string; kind: string; id: string }>;
 }
 
-const fill: Record<string, string> = { system: '#b5d7f5', service: '#fbe29a', information: '#c9e8ce', technology: '#c9ebe5', element: '#f1f1f1' };
+const fill: Record<string, string> = { system: '#b5d7f5', service: '#fbe29a', process: '#fbd3b8', role: '#f3d0e2', information: '#c9e8ce', technology: '#c9ebe5', element: '#f1f1f1' };
 
 /** ArchiMate upload and download, and the stored diagrams. */
 export function ViewsPage() {
