@@ -72,7 +72,7 @@ try {
       const want = expected[name] ?? { elements: declared.elements.length, relationships: declared.relationships.length, views: declared.views.length };
       check(
         imported.elements === want.elements && imported.relationships === want.relationships && imported.views === want.views,
-        `${name}: importerer ${imported.elements} elementer, ${imported.relationships} relasjoner, ${imported.views} visninger (venter ${want.elements}/${want.relationships}/${want.views}; ${ms} ms)`,
+        `${name}: importerer ${imported.elements} elementer, ${imported.relationships} relasjoner, ${imported.views} visninger (venter ${want.elements}/${want.relationships}/${want.views}; ${ms} ms; som våre: ${Object.entries(imported.mapped).map(([kind, count]) => `${kind} ${count}`).join(', ')})`,
       );
       const exported = await inTenant(database.db, first, (tx) => exportArchimate(tx, declared.name, first.tenantId));
       const firstModel = parseArchimate(exported.xml);
