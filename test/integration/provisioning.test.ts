@@ -10,6 +10,7 @@ import { inTenant, systemActor } from '../../server/src/platform/database/tenant
 import { slapdUnavailable, startSlapd, type Slapd } from '../support/slapd.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { hrCsv, until, wireTenant, type Wired } from './provisioning-fixture.ts';
+import { scimClient, scimTokenFor } from './scim-client.ts';
 
 const skip = slapdUnavailable();
 process.env.GRUNNMUR_PROVISIONING_RETRY_DELAY = '1';
@@ -160,4 +161,33 @@ describe.skipIf(skip)('provisioning from HR to a real slapd, with the mass-remov
     const [row] = await inTenant(t.database.db, actor(), (tx) => tx.select().from(systemConnectors).where(eq(systemConnectors.systemId, wired.systemId)));
     expect(JSON.stringify(row)).not.toContain(slapd.rootPassword);
   });
+
+  it('holds deletions that come one by one over SCIM once together they pass the threshold', async () => {
+    const admin = await t.tokenHeaders(tenantId, 'admin');
+    expect((await t.inject({ method: 'PUT', url: '/api/provisioning/settings', headers: admin, payload: { massRemovalPercent: 0, massRemovalMinimum: 3 } })).statusCode).toBe(200);
+    const scim = scimClient(t, await scimTokenFor(t, tenantId, 'Entra ID'));
+    const leavers = people.slice(10, 16);
+    const personIdOf = async (employeeNumber: number) => {
+      const [row] = await inTenant(t.database.db, actor(), (tx) => tx.select({ id: persons.id }).from(persons).where(eq(persons.employeeNumber, String(employeeNumber))));
+      return row!.id;
+    };
+    const batches = () => inTenant(t.database.db, actor(), (tx) => tx.select().from(provisioningBatches));
+    for (const employeeNumber of leavers) {
+      const before = (await batches()).length;
+      const deleted = await scim.request('DELETE', `/Users/${await personIdOf(employeeNumber)}`);
+      expect(deleted.statusCode, deleted.body).toBe(204);
+      // Each deletion is its own event: wait for its batch before sending the next.
+      await until(batches, (list) => list.length > before);
+    }
+    const fromEvents = (await batches()).filter((b) => b.origin === 'person_event' && Date.now() - b.createdAt.getTime() < 60 * 60_000);
+    const held = fromEvents.filter((b) => b.state === 'held');
+    expect(held.length).toBeGreaterThan(0);
+    expect(held[0]!.holdReason).toMatch(/den siste timen/);
+    // What was let through without a human stays within the threshold, however the deletions were spread.
+    const released = fromEvents.filter((b) => b.state === 'released').map((b) => b.id);
+    const releasedRemovals = new Set(
+      (await operations()).filter((o) => released.includes(o.batchId) && (o.action === 'revoke' || o.action === 'disable_account')).map((o) => `${o.personId}:${o.systemId}`),
+    );
+    expect(releasedRemovals.size).toBeLessThanOrEqual(3);
+  }, 180_000);
 });

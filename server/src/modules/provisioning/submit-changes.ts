@@ -9,7 +9,7 @@ import type { Executor } from '../../platform/database/connection.ts';
 import { inTenant, type Actor } from '../../platform/database/tenant-scope.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { desiredEntitlements, systemRoles } from '../access/tables.ts';
-import { defaultGuardSettings, judgeBatch } from './rules/mass-removal.ts';
+import { defaultGuardSettings, judgeBatch, needsAccountBase, recentRemovalWindowMinutes } from './rules/mass-removal.ts';
 import {
   provisioningBatches,
   provisioningOperations,
@@ -143,13 +143,28 @@ export async function submitEntitlementChanges(
   }
 
   const removals = new Set(revokes.map((c) => pairKey(c.personId, roles.get(c.systemRoleId)!))).size;
-  const verdict = judgeBatch(await guardSettingsOf(tx), {
+  const settings = await guardSettingsOf(tx);
+  const recent = input.origin === 'person_event' && removals > 0 ? await recentEventRemovals(tx) : 0;
+  const verdict = judgeBatch(settings, {
     origin: input.origin,
     removals,
-    accountBase: removals > 0 ? await accountBase(tx) : 0,
+    recentRemovals: recent,
+    accountBase: needsAccountBase(settings, removals, recent) ? await accountBase(tx) : 0,
     activePeople: input.origin === 'full_recompute' && removals > 0 ? await activePeople(tx) : 1,
   });
   return storeBatch(tx, tenantId, input.origin, planned, kinds, verdict.hold ? { reason: verdict.reason, threshold: verdict.threshold } : null);
+}
+
+/** Accounts (person × system) that event batches released without a human took access from lately. */
+async function recentEventRemovals(tx: Executor): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await tx.execute(sql`select count(distinct (o.person_id, o.system_id))::int as n
+      from provisioning_batches b join provisioning_operations o on o.batch_id = b.id and o.tenant_id = b.tenant_id
+      where b.state = 'released' and b.origin = 'person_event'
+        and b.created_at > now() - make_interval(mins => ${recentRemovalWindowMinutes})
+        and o.action in ('revoke', 'disable_account')`),
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** Accounts the tenant has: those seen or made in the target systems, else those it should have. */

@@ -21,10 +21,29 @@ export interface GuardInput {
   origin: string;
   /** Distinct accounts (person × system) the batch revokes access from or disables. */
   removals: number;
+  /**
+   * Accounts that event batches released automatically within the guard's window took access
+   * from. Many single events (an upstream system deleting its users one by one over SCIM) add up,
+   * and are held as one run that removed as much would be.
+   */
+  recentRemovals?: number;
   /** Accounts the tenant has now (actual where known, else desired). */
   accountBase: number;
   /** People with a current employment or other reason to be there; 0 means the input looks empty. */
   activePeople: number;
+}
+
+/** How far back released event batches count towards the threshold. */
+export const recentRemovalWindowMinutes = 60;
+
+/**
+ * Whether the verdict can depend on how many accounts the tenant has. The threshold is never
+ * below the minimum, so a batch that brings the removals to no more than that is never held for
+ * its size; the caller then need not count every account (a million rows in a big municipality)
+ * for each mover.
+ */
+export function needsAccountBase(settings: GuardSettings, removals: number, recentRemovals = 0): boolean {
+  return removals > 0 && removals + recentRemovals > settings.minimum;
 }
 
 export type GuardVerdict = { hold: false; threshold: number } | { hold: true; threshold: number; reason: string };
@@ -43,6 +62,14 @@ export function judgeBatch(settings: GuardSettings, input: GuardInput): GuardVer
       hold: true,
       threshold,
       reason: `Kjøringen ville fjerne tilgang fra ${input.removals} kontoer, over terskelen på ${threshold} (${settings.percent} % av ${input.accountBase} kontoer, minst ${settings.minimum}).`,
+    };
+  }
+  const recent = input.recentRemovals ?? 0;
+  if (input.removals > 0 && input.removals + recent > threshold) {
+    return {
+      hold: true,
+      threshold,
+      reason: `Enkelthendelser den siste timen har allerede fjernet tilgang fra ${recent} kontoer. Med denne kjøringens ${input.removals} blir det ${input.removals + recent}, over terskelen på ${threshold} (${settings.percent} % av ${input.accountBase} kontoer, minst ${settings.minimum}). Et kildesystem som sletter mange personer én og én, holdes tilbake til noen godkjenner.`,
     };
   }
   return { hold: false, threshold };
