@@ -32,6 +32,10 @@ describe('extractText', () => {
     expect(text).toContain('Klage på vedtak om dispensasjon');
   });
 
+  it('reads a PDF handed over as a Node Buffer (as uploads and zip entries arrive)', async () => {
+    expect(await extractText('rutine.pdf', Buffer.from(await pdfOf(['Mottak av klage'])))).toContain('Mottak av klage');
+  });
+
   it('stops reading a PDF at the page limit and keeps the pages read', async () => {
     const text = await extractText('lang.pdf', await pdfOf(['Første side', 'Andre side', 'Tredje side']), { pages: 2, millis: 10_000 });
     expect(text).toContain('Andre side');

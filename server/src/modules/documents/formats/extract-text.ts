@@ -53,8 +53,8 @@ async function zipParts(bytes: Uint8Array, pattern: RegExp): Promise<string> {
 async function pdfText(bytes: Uint8Array, limits: { pages: number; millis: number }): Promise<string> {
   const { getDocumentProxy } = await import('unpdf');
   const deadline = performance.now() + limits.millis;
-  // PDF.js takes ownership of (and may detach) the buffer it is given, so it gets a copy.
-  const pdf = await getDocumentProxy(bytes.slice(), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
+  // PDF.js refuses a Node Buffer and may detach the buffer it is given, so it gets a plain copy.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
   try {
     const pages: string[] = [];
     let total = 0;
