@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessRoles } from '../../server/src/modules/access/tables.ts';
 import { systems } from '../../server/src/modules/catalogue/tables.ts';
 import { differences, parseArchimate } from '../../server/src/modules/map/archimate/model.ts';
-import { modelElements, modelRelations, serviceProcesses, services } from '../../server/src/modules/map/tables.ts';
+import { archimateIdentifiers, modelElements, modelRelations, serviceProcesses, services } from '../../server/src/modules/map/tables.ts';
 import { processes, processVersions } from '../../server/src/modules/processes/tables.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -186,6 +186,22 @@ describe('ArchiMate business processes and roles as our processes and business r
     expect(await importFile(headers, twoOfAName)).toMatchObject({ created: 0, mapped: { role: 1, element: 1 } });
     const exported = parseArchimate((await t.inject({ method: 'GET', url: '/api/map/archimate', headers })).body);
     expect(differences(parseArchimate(twoOfAName), exported)).toEqual([]);
+  }, 60_000);
+
+  it('turns a process an earlier import kept as a generic element into a process, without leaving the generic copy', async () => {
+    const tenant = await t.createTenant('arkimate-oppgradering');
+    const db = t.database.db;
+    const [old] = await db.insert(modelElements).values({ tenantId: tenant, type: 'BusinessProcess', name: 'Fakturere' }).returning();
+    await db.insert(archimateIdentifiers).values({ tenantId: tenant, identifier: 'id-fakturere', objectKind: 'element', objectId: old!.id, archimateType: 'BusinessProcess' });
+    const file = `<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-faktura">
+  <name xml:lang="nb">Faktura</name>
+  <elements><element identifier="id-fakturere" xsi:type="BusinessProcess"><name xml:lang="nb">Fakturere</name></element></elements>
+</model>`;
+    expect(await importFile(await t.tokenHeaders(tenant, 'architect'), file)).toMatchObject({ created: 1, mapped: { process: 1 } });
+    const rows = await rowsOf(tenant);
+    expect(rows.elements).toEqual([]);
+    expect(rows.processes.map((p) => p.name)).toEqual(['Fakturere']);
   }, 60_000);
 
   it('exports a hierarchy drawn here as a composition and places it again on import', async () => {
