@@ -1,11 +1,48 @@
-/** `tsx bench/search-explain.ts`: the query plan and timings of one search on a small generated set (diagnosis aid for bench:search). */
-import { sql } from 'drizzle-orm';
-import { openDatabase } from '../server/src/platform/database/connection.ts';
+/**
+ * `tsx bench/search-explain.ts [--documents N] [--query Q]…`: the query plans (EXPLAIN ANALYZE,
+ * BUFFERS) of the statements `search()` issues, on a generated set like bench:search's documents
+ * (titles from a list of municipal tasks, ~120-word bodies from a 70-word vocabulary, so common
+ * words match nearly every document). A diagnosis aid: it shows how many rows each step touches.
+ */
+import { parseArgs } from 'node:util';
+import { sql, type SQL } from 'drizzle-orm';
+import { openDatabase, type Executor } from '../server/src/platform/database/connection.ts';
 import { inTenant, systemActor } from '../server/src/platform/database/tenant-scope.ts';
 import { tenants } from '../server/src/modules/tenants/tables.ts';
 import { searchEntries } from '../server/src/modules/portal/tables.ts';
 import { search } from '../server/src/modules/portal/search.ts';
 import { createScratchDatabase } from '../test/support/scratch-postgres.ts';
+
+const { values: options } = parseArgs({
+  options: {
+    documents: { type: 'string', default: '10000' },
+    query: { type: 'string', multiple: true, default: ['faktura attestasjon', 'søknad'] },
+    /** Leave the generated database behind (its URL is printed) to try plans by hand. */
+    keep: { type: 'boolean', default: false },
+  },
+});
+const documentCount = Number(options.documents);
+
+let state = 42;
+const next = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+const objects = ['byggesøknad', 'søknad om barnehageplass', 'klage på vedtak', 'faktura', 'søknad om sosialhjelp', 'reguleringsplan', 'ansettelse', 'legemiddelavvik', 'skjenkebevilling', 'tilskudd til lag og foreninger', 'startlån', 'parkeringstillatelse', 'elevfravær', 'hjemmetjeneste', 'avfallsgebyr', 'eiendomsskatt', 'delingssak', 'seksjonering', 'kartforretning', 'innsynskrav'];
+const words = 'kommunen skal søknaden vedtak saksbehandler rutine frist dager journalføres arkiv kontroll gebyr tiltak nabovarsel dispensasjon plan eiendom barnehage skole elev foresatte helse omsorg pasient sykehjem legemidler hjemmetjeneste vurdering kartlegging tildeling økonomi faktura attestasjon anvisning budsjett anskaffelse kontrakt leverandør personal ansettelse stilling lønn permisjon varsel klage klagefrist innsyn offentlighet taushetsplikt personopplysninger samtykke behandlingsgrunnlag tilgang system rolle leder enhet avdeling sektor tjeneste bruker innbygger'.split(' ');
+const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
+
+/** The transaction, except that each statement is first run under EXPLAIN and its plan printed. */
+function explaining(tx: Executor): Executor {
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      if (property !== 'execute') return Reflect.get(target, property, receiver);
+      return async (query: SQL) => {
+        const plan = (await target.execute(sql`explain (analyze, buffers) ${query}`)) as unknown as { rows: { 'QUERY PLAN': string }[] };
+        console.log(plan.rows.map((row) => row['QUERY PLAN']).join('\n'));
+        return target.execute(query);
+      };
+    },
+  });
+}
 
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const scratch = await createScratchDatabase(adminUrl, 'grunnmur_bench_explain');
@@ -13,35 +50,30 @@ const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSi
 try {
   await database.migrate();
   const [tenant] = await database.db.insert(tenants).values({ slug: 'bench', name: 'Benk' }).returning();
-  const words = 'søknaden vedtak saksbehandler rutine frist barnehage skole faktura gebyr klage'.split(' ');
-  for (let b = 0; b < 5; b++) {
+  for (let start = 0; start < documentCount; start += 1000) {
     await database.db.insert(searchEntries).values(
-      Array.from({ length: 1000 }, (_, i) => ({ tenantId: tenant!.id, kind: 'document' as const, entityId: crypto.randomUUID(), title: `Rutine ${words[i % 10]} ${b}-${i}`, body: Array.from({ length: 120 }, (_, j) => words[(i * 7 + j * 3) % 10]).join(' ') })),
+      Array.from({ length: Math.min(1000, documentCount - start) }, (_, i) => ({
+        tenantId: tenant!.id,
+        kind: 'document' as const,
+        entityId: crypto.randomUUID(),
+        title: `${pick(['Rutine for', 'Mal for', 'Sjekkliste for', 'Retningslinjer for'])} ${pick(objects)} ${start + i}`,
+        body: `${sentence(60)}. ${sentence(60)}.`,
+      })),
     );
   }
   await database.db.execute(sql`analyze`);
   const actor = systemActor(tenant!.id, 'Bench');
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    await inTenant(database.db, actor, (tx) => search(tx, { q: 'barnehage' }));
-    console.log(`search ${i}: ${(performance.now() - t0).toFixed(1)} ms`);
+  for (const q of options.query) {
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const hits = await inTenant(database.db, actor, (tx) => search(tx, { q }));
+      console.log(`«${q}» ${i + 1}: ${hits.length} hits in ${(performance.now() - started).toFixed(1)} ms`);
+    }
+    console.log(`\nPlans of «${q}» over ${documentCount} documents:`);
+    await inTenant(database.db, actor, (tx) => search(explaining(tx), { q }));
   }
-  const plan = await inTenant(database.db, actor, (tx) =>
-    tx.execute(sql`explain (analyze, buffers) with q as (select to_tsquery('norwegian', 'barnehage:*') as query, to_tsquery('norwegian', 'barnehage:*A') as title_query),
-      candidates as (
-        (select e.id from search_entries e, q where e.search @@ q.title_query and e.kind in ('process','document','system') limit 400)
-        union
-        (select e.id from search_entries e, q where e.search @@ q.query and e.kind in ('process','document','system') limit 400)
-      ),
-      hits as (
-        select e.kind, e.entity_id, e.title, e.body, ts_rank(e.search, q.query) as rank
-        from search_entries e join candidates c on c.id = e.id, q
-        order by rank desc, e.title limit 20
-      )
-      select hits.kind, hits.entity_id as id, ts_headline('norwegian', left(hits.body, 1200), q.query) from hits, q`),
-  );
-  console.log(((plan as unknown as { rows: { 'QUERY PLAN': string }[] }).rows).map((r) => r['QUERY PLAN']).join('\n'));
 } finally {
   await database.close();
-  await scratch.drop();
+  if (options.keep) console.log(`kept: ${scratch.url}`);
+  else await scratch.drop();
 }

@@ -1,7 +1,15 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { simpleBpmn } from '../../server/src/modules/portal/fixtures/simple-bpmn.ts';
 import { docx, multipart, publish, zipOf } from './portal-fixtures.ts';
+
+/** A one-page PDF with a text layer, written here so no file is committed. */
+async function pdfWith(line: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage().drawText(line, { x: 50, y: 700, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  return pdf.save();
+}
 
 describe('full-text search', () => {
   let t: TestApp;
@@ -29,6 +37,8 @@ describe('full-text search', () => {
         'Barnehage.bpmn': simpleBpmn('Tildele barnehageplass', lane(['Motta søknader om plass', 'Fordele plasser'])),
         'Kladd.bpmn': simpleBpmn('Byggesøknad i kladd', lane(['Skrive utkast'])),
         'Felles/Retningslinjer for skjenkebevilling.docx': await docx(['Kommunen behandler søknader om skjenkebevillinger etter alkoholloven.']),
+        'Felles/Veileder garasje.docx': await docx(['Slik sender du søknad om å bygge garasje på egen tomt.']),
+        'Felles/Sjekkliste ferdigattest.pdf': await pdfWith('Kontroller at ansvarsretten er erklært før ferdigattest gis.'),
       }),
     );
     const report = (await t.inject({ method: 'POST', url: '/api/portal/bundle-imports', headers: { ...headers, ...body.headers }, payload: body.payload })).json();
@@ -64,11 +74,31 @@ describe('full-text search', () => {
     expect(titles).toContain('Tildele barnehageplass');
   });
 
+  it('finds a compound by its parts and the parts by the compound', async () => {
+    // "søknad" is the end of "byggesøknad" (split when indexed) …
+    expect((await find('søknad')).map((h) => h.title)).toContain('Behandle byggesøknad');
+    // … and "byggesøknad" finds a text that says "søknad om å bygge" (split when searched).
+    expect((await find('byggesøknad')).map((h) => h.title)).toContain('Veileder garasje');
+    // The first part of a compound is a word too: "eiendom" in "eiendomsskatt", "søknad" in "søknadsfrist".
+    expect((await find('skjenke')).map((h) => h.title)).toContain('Retningslinjer for skjenkebevilling');
+  });
+
+  it('requires every word of the query to match', async () => {
+    expect((await find('byggesøknad dispensasjon')).map((h) => h.title)).toEqual(['Behandle byggesøknad']);
+    expect(await find('barnehageplass dispensasjon')).toEqual([]);
+    expect((await find('garasje tomt')).map((h) => h.title)).toEqual(['Veileder garasje']);
+  });
+
   it('ranks a title hit above a hit in the text', async () => {
-    const hits = await find('søknad');
-    const titleHit = hits.findIndex((h) => h.title === 'Behandle byggesøknad');
-    expect(hits[0]!.title.toLowerCase()).toContain('søknad');
-    expect(titleHit).toBeGreaterThanOrEqual(0);
+    const titles = (await find('søknad')).map((h) => h.title);
+    expect(titles.indexOf('Behandle byggesøknad')).toBeGreaterThanOrEqual(0);
+    expect(titles.indexOf('Behandle byggesøknad')).toBeLessThan(titles.indexOf('Veileder garasje'));
+  });
+
+  it('finds the text of an imported PDF', async () => {
+    const [hit] = await find('ansvarsretten');
+    expect(hit).toMatchObject({ kind: 'document', title: 'Sjekkliste ferdigattest' });
+    expect(hit!.snippet).toContain('\u0002ansvarsretten\u0003');
   });
 
   it('shows no unpublished process and nothing of another municipality', async () => {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/connection.ts';
-import { highlightStart, highlightStop, prefixTsQuery, queryWords, titleTsQuery } from './rules/search-query.ts';
+import { highlightStart, highlightStop, queryWords } from './rules/search-query.ts';
 
-/** How many matches of each kind (title, anywhere) are ranked at most. */
+/** How many title matches, and how many matches anywhere, are ranked at most. */
 const candidateLimit = 200;
 
 export type SearchKind = 'process' | 'document' | 'system';
@@ -24,64 +24,43 @@ const headlineOptions = `StartSel=${highlightStart}, StopSel=${highlightStop}, M
 
 /**
  * Full-text search over published processes, documents and systems, in the tenant of the
- * transaction. Stemmed by the `norwegian` configuration, every word as a prefix, ranked with title
- * hits first (weight A); snippets from ts_headline for the returned page only. When the index
- * finds less than a page, words inside titles (the second half of a compound: "søknad" in
- * "Byggesøknad") fill up the page.
+ * transaction (decision 0008). Every typed word must match, as a prefix of a stemmed word or, for
+ * a compound, by its parts; compounds in the text were split when indexed, so "søknad" finds
+ * "byggesøknad". Each query touches a bounded number of rows however large the corpus:
+ *
+ * 1. at most 200 title matches, straight from the GIN index on `title_search` (no body read);
+ * 2. at most 200 matches anywhere, from the GIN index on `search` — both in
+ *    `grunnmur_search_candidates`, which applies the tenant itself so that row-level security does
+ *    not keep the planner from the indexes;
+ * 3. only those candidates are ranked (the rows are read again under row-level security) — title matches first, then by `ts_rank` — and only the
+ *    returned page gets a `ts_headline` snippet.
+ *
+ * The price: when more than 200 documents match only in their text, the page is the best of an
+ * arbitrary 200 of them, not of all. Title matches, the ones people look for, are never cut so.
  */
 export async function search(tx: Executor, input: { q: string; kinds?: SearchKind[]; limit?: number }): Promise<SearchHit[]> {
-  const tsquery = prefixTsQuery(input.q);
-  if (!tsquery) return [];
+  const words = queryWords(input.q);
+  if (!words.length) return [];
   const limit = input.limit ?? 20;
   const kinds = input.kinds?.length ? input.kinds : ['process', 'document', 'system'];
   const kindList = sql.join(kinds.map((kind) => sql`${kind}`), sql`, `);
-  const publishedOnly = sql`(e.kind <> 'process' or exists (select 1 from process_versions v where v.process_id = e.entity_id and v.state = 'published'))`;
-  // Ranking every match is what makes a common word slow (it can match most documents), so only
-  // a bounded set of candidates is ranked: title matches first, then any matches.
-  const titleQuery = titleTsQuery(input.q)!;
+  const typed = sql.join(words.map((word) => sql`${word}`), sql`, `);
   const hits = await rows<{ kind: SearchKind; id: string; title: string; snippet: string; rank: number }>(
     tx,
-    // The tsqueries are written out in each clause (not taken from a CTE) so that the planner can
-    // use the GIN index for them.
-    sql`with candidates as (
-        (select e.id from search_entries e
-          where e.search @@ to_tsquery('norwegian', ${titleQuery}) and e.kind in (${kindList}) and ${publishedOnly}
-          limit ${candidateLimit})
-        union
-        (select e.id from search_entries e
-          where e.search @@ to_tsquery('norwegian', ${tsquery}) and e.kind in (${kindList}) and ${publishedOnly}
-          limit ${candidateLimit})
-      ),
+    sql`with q as (select grunnmur_search_query(array[${typed}]::text[]) as query),
       hits as (
-        select e.kind, e.entity_id, e.title, e.body, ts_rank(e.search, to_tsquery('norwegian', ${tsquery})) as rank
-        from search_entries e join candidates c on c.id = e.id
-        order by rank desc, e.title
+        select e.kind, e.entity_id, e.title, e.body, bool_or(c.in_title) as in_title, ts_rank(e.search, q.query) as rank
+        from q, grunnmur_search_candidates(q.query, array[${kindList}]::text[], ${candidateLimit}) c
+          join search_entries e on e.id = c.id
+        group by e.id, q.query
+        order by in_title desc, rank desc, e.title
         limit ${limit}
       )
-      select hits.kind, hits.entity_id as id, hits.title, hits.rank::float8 as rank,
-        ts_headline('norwegian', left(hits.body, 1200), to_tsquery('norwegian', ${tsquery}), ${headlineOptions}) as snippet
-      from hits
-      order by hits.rank desc, hits.title`,
+      select hits.kind, hits.entity_id as id, hits.title,
+        (hits.rank + case when hits.in_title then 1 else 0 end)::float8 as rank,
+        ts_headline('norwegian', left(hits.body, 1200), q.query, ${headlineOptions}) as snippet
+      from hits, q
+      order by hits.in_title desc, hits.rank desc, hits.title`,
   );
-  if (hits.length >= limit) return hits.map((hit) => ({ ...hit, rank: Number(hit.rank) }));
-
-  const words = queryWords(input.q);
-  const seen = new Set(hits.map((hit) => hit.id));
-  const titleConditions = sql.join(
-    words.map((word) => sql`e.title ilike ${`%${word}%`}`),
-    sql` and `,
-  );
-  const more = await rows<{ kind: SearchKind; id: string; title: string; body: string }>(
-    tx,
-    sql`select e.kind, e.entity_id as id, e.title, left(e.body, 300) as body
-      from search_entries e
-      where ${titleConditions} and e.kind in (${kindList}) and ${publishedOnly}
-      order by length(e.title), e.title
-      limit ${limit}`,
-  );
-  const extra = more
-    .filter((row) => !seen.has(row.id))
-    .slice(0, limit - hits.length)
-    .map((row) => ({ kind: row.kind, id: row.id, title: row.title, snippet: row.body.slice(0, 200), rank: 0 }));
-  return [...hits.map((hit) => ({ ...hit, rank: Number(hit.rank) })), ...extra];
+  return hits.map((hit) => ({ ...hit, rank: Number(hit.rank) }));
 }
