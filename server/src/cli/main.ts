@@ -14,10 +14,15 @@ import type { Server } from './remote.ts';
 const help = `grunnmur — kommandolinjen til Grunnmur
 
   grunnmur import systems|org FIL --tenant KORTNAVN [--preview]
+  grunnmur import services|information-objects|integrations|technology FIL --tenant KORTNAVN [--preview]
       Leser en CSV- eller XLSX-fil. Hver rad sjekkes; har filen én feil, endres ingenting,
       og alle feil skrives ut med linje og kolonne. --preview viser bare hva som ville skjedd.
+      Tjenester, informasjonstyper, integrasjoner og teknologi nevner systemer, prosesser og
+      informasjonstyper ved navn; importer systemene og informasjonstypene før integrasjonene.
   grunnmur export systems|org --tenant KORTNAVN [--format csv|xlsx] [--out FIL]
-      Skriver katalogen eller organisasjonen (CSV til skjermen om --out mangler).
+  grunnmur export services|information-objects|integrations|technology --tenant KORTNAVN [--format csv|xlsx] [--out FIL]
+      Skriver katalogen, organisasjonen eller en del av arkitekturmodellen i samme kolonner som
+      importen leser (CSV til skjermen om --out mangler).
   grunnmur import archimate FIL --tenant KORTNAVN
   grunnmur export archimate --tenant KORTNAVN [--out FIL]
       ArchiMate Open Exchange-format: hele arkitekturmodellen inn eller ut (identifikatorer beholdes).

@@ -7,6 +7,7 @@ import { api } from '../app/api';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
+import { ImportExportPanel } from '../transfer/ImportExportPanel';
 import { MapTabs } from './MapTabs';
 
 const kinds = ['services', 'information-objects', 'integrations', 'technology'] as const;
@@ -104,12 +105,6 @@ export function ModelPage() {
             {t('model.new')}
           </Button>
         )}
-        <a className="ds-focus" href={`/api/map/export/${kind}?format=csv`} download>
-          {t('model.exportCsv')}
-        </a>
-        <a className="ds-focus" href={`/api/map/export/${kind}?format=xlsx`} download>
-          {t('model.exportXlsx')}
-        </a>
       </div>
       {editing && <Editor key={String(editing.id ?? 'new')} kind={kind} value={editing} onDone={() => setEditing(null)} />}
       {list.isPending ? (
@@ -161,6 +156,8 @@ export function ModelPage() {
           </Table.Body>
         </Table>
       )}
+      {/* Export, template and import of this kind: the catalogue's panel and import dialog. */}
+      <ImportExportPanel key={kind} kind={kind} />
     </div>
   );
 }

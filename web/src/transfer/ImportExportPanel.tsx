@@ -1,4 +1,4 @@
-/** Export, template download and import for one kind of data (the system catalogue or the organisation). */
+/** Export, template download and import for one kind of data (the catalogue, the organisation, a kind of the model). */
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ export function ImportExportPanel({ kind }: { kind: TransferKind }) {
   const [importing, setImporting] = useState(false);
   const importButton = useRef<HTMLButtonElement>(null);
   const headingId = `transfer-${kind}-heading`;
+  // How a kind's cells name other objects, where a kind has such cells.
+  const hint = t(`panel.hint.${kind}`, { defaultValue: '' });
 
   return (
     <section className="transfer-panel" aria-labelledby={headingId}>
@@ -22,6 +24,7 @@ export function ImportExportPanel({ kind }: { kind: TransferKind }) {
         {t(`panel.heading.${kind}`)}
       </Heading>
       <Paragraph data-size="sm">{t('panel.intro')}</Paragraph>
+      {hint && <Paragraph data-size="sm">{hint}</Paragraph>}
       <div className="transfer-actions">
         <Button asChild variant="secondary">
           <a href={exportUrl(kind, 'csv')} download>

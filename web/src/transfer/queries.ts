@@ -2,7 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../app/api';
 
-export type TransferKind = 'systems' | 'org';
+export type TransferKind = 'systems' | 'org' | 'services' | 'information-objects' | 'integrations' | 'technology';
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ImportPreview {

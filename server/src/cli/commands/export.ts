@@ -10,7 +10,7 @@ import { remoteExport, type Server } from '../remote.ts';
 export async function exportCommand(kind: string | undefined, options: { tenant?: string; format?: string; out?: string; server?: Server }) {
   const format = options.format ?? (options.out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
   if (!kind || !(importKinds as readonly string[]).includes(kind) || (format !== 'csv' && format !== 'xlsx')) {
-    say('Bruk: grunnmur export systems|org --tenant KORTNAVN [--format csv|xlsx] [--out FIL]');
+    say(`Bruk: grunnmur export ${importKinds.join('|')} --tenant KORTNAVN [--format csv|xlsx] [--out FIL]`);
     throw new CliFailure();
   }
   if (format === 'xlsx' && !options.out && process.stdout.isTTY) {

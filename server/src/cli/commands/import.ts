@@ -10,7 +10,7 @@ import { remoteImport, type Server } from '../remote.ts';
 
 export async function importCommand(kind: string | undefined, file: string | undefined, options: { tenant?: string; preview?: boolean; server?: Server }) {
   if (!kind || !(importKinds as readonly string[]).includes(kind) || !file) {
-    say('Bruk: grunnmur import systems|org FIL --tenant KORTNAVN [--preview]');
+    say(`Bruk: grunnmur import ${importKinds.join('|')} FIL --tenant KORTNAVN [--preview]`);
     throw new CliFailure();
   }
   if (!existsSync(file)) {

@@ -7,7 +7,6 @@ import { contentTypes, tableWriter } from '../transfer/writer.ts';
 import { cachedGraph } from './graph/graph-cache.ts';
 import { nodeKinds } from './impact/graph.ts';
 import { matrixFromGraph, matrixKinds, matrixTable, systemsUnits, type MatrixKind } from './matrices.ts';
-import { listInformationObjects, listIntegrations, listServices, listTechnology } from './queries.ts';
 import { assessQuality, qualityIssues } from './quality/score.ts';
 
 const tags = ['Arkitekturkart'];
@@ -34,7 +33,10 @@ const corner: Record<MatrixKind, string> = {
   'roles-systems': 'Rolle \\ system',
 };
 
-/** Matrices, model quality and the model's lists as CSV/XLSX. */
+/**
+ * Matrices and model quality. The model's lists as CSV/XLSX are the transfer module's export
+ * (`/api/export/services` …), in the same columns its import reads.
+ */
 export const mapReportRoutes: FastifyPluginAsyncZod = async (app) => {
   const matrixQuery = z.object({ q: z.string().max(200).optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
   app.get(
@@ -79,48 +81,5 @@ export const mapReportRoutes: FastifyPluginAsyncZod = async (app) => {
         const overall = objects.length ? Math.round(objects.reduce((s, o) => s + o.score, 0) / objects.length) : 100;
         return { areas, objects, overall, rosModuleMissing: true };
       }),
-  );
-
-  const lists = {
-    services: { list: listServices, header: ['Navn', 'Beskrivelse', 'Målgruppe', 'Kritikalitet', 'Systemer'], row: (r: Awaited<ReturnType<typeof listServices>>['items'][number]) => [r.name, r.description, r.audience, r.criticality, r.systems.map((s) => s.name).join(', ')] },
-    'information-objects': {
-      list: listInformationObjects,
-      header: ['Navn', 'Beskrivelse', 'Personopplysninger', 'Sensitivitet', 'Systemer'],
-      row: (r: Awaited<ReturnType<typeof listInformationObjects>>['items'][number]) => [r.name, r.description, r.personalDataCategory, r.sensitivity, r.systems.map((s) => s.name).join(', ')],
-    },
-    integrations: {
-      list: listIntegrations,
-      header: ['Navn', 'Beskrivelse', 'Fra system', 'Til system', 'Type', 'Synkron/asynkron', 'Frekvens', 'Informasjonstyper'],
-      row: (r: Awaited<ReturnType<typeof listIntegrations>>['items'][number]) => [r.name, r.description, r.fromSystem.name, r.toSystem.name, r.kind, r.mode, r.frequency, r.informationObjects.map((s) => s.name).join(', ')],
-    },
-    technology: {
-      list: listTechnology,
-      header: ['Navn', 'Beskrivelse', 'Type', 'Leverandør', 'Plassering', 'Systemer'],
-      row: (r: Awaited<ReturnType<typeof listTechnology>>['items'][number]) => [r.name, r.description, r.kind, r.provider, r.location, r.systems.map((s) => s.name).join(', ')],
-    },
-  } as const;
-  app.get(
-    '/map/export/:kind',
-    {
-      schema: {
-        tags,
-        summary: 'Services, information objects, integrations or technology as CSV or XLSX',
-        params: z.object({ kind: z.enum(['services', 'information-objects', 'integrations', 'technology']) }),
-        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
-      },
-    },
-    async (request, reply) => {
-      const spec = lists[request.params.kind];
-      const table = await asCaller(request, 'map:read', async (tx) => {
-        const out: (string | number | null)[][] = [[...spec.header]];
-        for (let page = 1; ; page++) {
-          const result = await spec.list(tx, { page, pageSize: 500 });
-          for (const item of result.items) out.push((spec.row as (r: typeof item) => string[])(item));
-          if (page * 500 >= result.total) break;
-        }
-        return out;
-      });
-      return sendTable(reply, request.query.format, request.params.kind, table);
-    },
   );
 };

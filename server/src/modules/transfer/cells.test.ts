@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceReader, formatLicences, formatNumber, parseDate, parseLicences, parseNumber } from './cells.ts';
+import { choiceReader, formatLicences, formatList, formatNumber, parseDate, parseLicences, parseList, parseNumber } from './cells.ts';
 
 describe('reading cells of an import file', () => {
   it('reads numbers written the Norwegian and the English way', () => {
@@ -44,5 +44,12 @@ describe('reading cells of an import file', () => {
     expect(parseLicences('Bruker:ti:4').ok).toBe(false);
     expect(parseLicences('Bruker:1:1; Bruker:2:2')).toEqual({ ok: false, message: 'Lisenstypen «Bruker» står to ganger' });
     expect(parseLicences('')).toEqual({ ok: true, value: [] });
+  });
+
+  it('reads names separated by ; or one per line, and writes them sorted so that they read back the same', () => {
+    expect(parseList(' Public 360 ;Visma Flyt Skole\nØkonomi ; ')).toEqual({ ok: true, value: ['Public 360', 'Visma Flyt Skole', 'Økonomi'] });
+    expect(parseList('A; B; A')).toEqual({ ok: false, message: '«A» står to ganger' });
+    expect(formatList(['Økonomi', 'Arkiv', 'Lønn'])).toBe('Arkiv; Lønn; Økonomi');
+    expect(parseList(formatList(['Økonomi', 'Arkiv']))).toEqual({ ok: true, value: ['Arkiv', 'Økonomi'] });
   });
 });

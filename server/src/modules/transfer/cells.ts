@@ -96,6 +96,24 @@ export function formatLicences(licences: readonly LicenceCell[]): string {
     .join('; ');
 }
 
+/**
+ * Several names in one cell: `Public 360; Visma Flyt Skole`, or one per line (Alt+Enter in
+ * Excel). Each is trimmed; a name written twice is a slip worth saying.
+ */
+export function parseList(raw: string): CellResult<string[]> {
+  const items = new Set<string>();
+  for (const item of raw.split(/[;\n]/).map((part) => part.trim()).filter(Boolean)) {
+    if (items.has(item)) return fail(`«${item}» står to ganger`);
+    items.add(item);
+  }
+  return ok([...items]);
+}
+
+/** Sorted, so that the same links always give the same cell. */
+export function formatList(items: readonly string[]): string {
+  return [...items].sort((a, b) => a.localeCompare(b, 'nb')).join('; ');
+}
+
 /** Loose on purpose: HR systems hold odd but working addresses; this catches typing slips. */
 export function isEmailAddress(text: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);

@@ -3,7 +3,10 @@ import type { Writable } from 'node:stream';
 import { persons } from '../org/tables.ts';
 import type { Executor } from '../../platform/database/connection.ts';
 import { inTenant, type Actor } from '../../platform/database/tenant-scope.ts';
-import { choiceReader, formatLicences, formatNumber } from './cells.ts';
+import { choiceReader, formatLicences, formatList, formatNumber } from './cells.ts';
+import { isModelKind } from './formats.ts';
+import { modelFormats, type ModelFormat } from './model-format.ts';
+import { loadModelState } from './model-queries.ts';
 import { orgColumns, personKindChoices } from './org-format.ts';
 import type { ImportKind } from './pipeline.ts';
 import { exportPersonsPage, exportSystems, exportUnits, positionTitles, primaryEmployments } from './queries.ts';
@@ -13,18 +16,26 @@ import { tableWriter, type OutCell, type TableWriter } from './writer.ts';
 
 const pageSize = 5000;
 
-export const sheetNames: Record<ImportKind, string> = { systems: 'Systemer', org: 'Organisasjon' };
+export const sheetNames: Record<ImportKind, string> = {
+  systems: 'Systemer',
+  org: 'Organisasjon',
+  services: modelFormats.services.sheetName,
+  'information-objects': modelFormats['information-objects'].sheetName,
+  integrations: modelFormats.integrations.sheetName,
+  technology: modelFormats.technology.sheetName,
+};
 
 export function exportFileName(kind: ImportKind, format: FileFormat, template = false): string {
-  const base = kind === 'systems' ? 'systemer' : 'organisasjon';
+  const base = kind === 'systems' ? 'systemer' : kind === 'org' ? 'organisasjon' : modelFormats[kind].fileStem;
   return `${template ? `mal-${base}` : `${base}-${new Date().toISOString().slice(0, 10)}`}.${format}`;
 }
 
 /** An empty file with the headers: where a municipality starts. */
 export async function writeTemplate(kind: ImportKind, format: FileFormat, out: Writable): Promise<void> {
   const writer = tableWriter(format, out, sheetNames[kind]);
-  // The template leaves out `id`: new systems have none.
-  const headers = kind === 'systems' ? systemColumns.filter((c) => c.key !== 'id').map((c) => c.header) : orgColumns.map((c) => c.header);
+  // The template leaves out `id`: new objects have none.
+  const columns = kind === 'systems' ? systemColumns : kind === 'org' ? orgColumns : modelFormats[kind].columns;
+  const headers = columns.filter((c) => c.key !== 'id').map((c) => c.header);
   await writer.row(headers);
   await writer.end();
 }
@@ -33,6 +44,7 @@ export async function writeExport(db: Executor, actor: Actor, kind: ImportKind, 
   const writer = tableWriter(format, out, sheetNames[kind]);
   try {
     if (kind === 'systems') await writeSystems(db, actor, writer, format);
+    else if (isModelKind(kind)) await writeModel(db, actor, writer, modelFormats[kind]);
     else await writeOrg(db, actor, writer);
     await writer.end();
   } catch (error) {
@@ -66,6 +78,43 @@ async function writeSystems(db: Executor, actor: Actor, writer: TableWriter, for
       id: system.id,
     };
     await writer.row(systemColumns.map((column) => cells[column.key]));
+  }
+}
+
+/**
+ * One row per object, by name: values in the words the import reads, people by employee number,
+ * units by unit code, other objects by name (or by path or id where a name is not enough).
+ * Written from the same state the import plans against, so export → import changes nothing.
+ */
+async function writeModel(db: Executor, actor: Actor, writer: TableWriter, format: ModelFormat) {
+  const state = await inTenant(db, actor, (tx) => loadModelState(tx, format));
+  const numberOf = new Map([...state.personIdByNumber].map(([number, id]) => [id, number]));
+  const codeOf = new Map([...state.unitIdByCode].map(([code, id]) => [id, code]));
+  const labels = new Map(format.fields.flatMap((field) => (field.type === 'choice' ? [[field.key, choiceReader(field.choices)] as const] : [])));
+  const objects = state.objects.sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.id.localeCompare(b.id));
+  await writer.row(format.columns.map((column) => column.header));
+  for (const object of objects) {
+    const cells: Record<string, OutCell> = { name: object.name, id: object.id };
+    for (const field of format.fields) {
+      const value = object.values[field.key] ?? null;
+      cells[field.key] =
+        value === null
+          ? null
+          : field.type === 'choice'
+            ? labels.get(field.key)!.label(value)
+            : field.type === 'person'
+              ? (numberOf.get(value) ?? null)
+              : field.type === 'unit'
+                ? (codeOf.get(value) ?? null)
+                : field.type === 'reference'
+                  ? (state.references[field.target]!.label(value) ?? null)
+                  : value;
+    }
+    for (const link of format.links) {
+      const index = state.references[link.target]!;
+      cells[link.key] = formatList(object.links[link.key]!.map((id) => index.label(id)!));
+    }
+    await writer.row(format.columns.map((column) => cells[column.key] ?? null));
   }
 }
 

@@ -8,18 +8,13 @@ import type { Readable } from 'node:stream';
 import type { Executor } from '../../platform/database/connection.ts';
 import { inTenant, type Actor } from '../../platform/database/tenant-scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import type { z } from 'zod';
-import { ProblemList, resolveColumns, validateRow, type ColumnSpec, type ResolvedColumns, type RowCheck } from './columns.ts';
-import { checkOrgRow, orgColumns, orgRowSchema, type OrgColumn, type OrgRow } from './org-format.ts';
-import { planOrg, type OrgPlan } from './org-plan.ts';
+import { ProblemList, resolveColumns, validateRow, type ResolvedColumns } from './columns.ts';
+import { transferFormats, type ImportKind } from './formats.ts';
 import { summarise, type ImportSummary, type RowChange } from './plan.ts';
-import { loadOrgState, loadSystemsState, recordImport, writeOrgPlan, writeSystemsPlan, type Progress } from './queries.ts';
+import { recordImport, type Progress } from './queries.ts';
 import { readRows, type FileFormat } from './reader.ts';
-import { systemColumns, systemRowSchema, type SystemColumn, type SystemRow } from './systems-format.ts';
-import { planSystems, type SystemsPlan } from './systems-plan.ts';
 
-export const importKinds = ['systems', 'org'] as const;
-export type ImportKind = (typeof importKinds)[number];
+export { importKinds, type ImportKind } from './formats.ts';
 
 export interface ImportPreview {
   kind: ImportKind;
@@ -38,22 +33,20 @@ export interface ImportFile {
   open(): Readable;
 }
 
-type ParsedFile =
-  | { kind: 'systems'; rows: SystemRow[]; columns: ResolvedColumns<SystemColumn> }
-  | { kind: 'org'; rows: OrgRow[]; columns: ResolvedColumns<OrgColumn> };
+interface ParsedFile {
+  kind: ImportKind;
+  rows: Record<string, unknown>[];
+  columns: ResolvedColumns<string>;
+}
 
 const changesShown = 200;
 
 /** Reads and checks every row on its own; problems go to `problems`. */
 export async function parseFile(file: ImportFile, problems: ProblemList, progress?: Progress): Promise<ParsedFile> {
-  // The two kinds differ only in their columns, schema and row check; the loop is the same.
-  const spec = (
-    file.kind === 'systems'
-      ? { columns: systemColumns, schema: systemRowSchema, check: undefined }
-      : { columns: orgColumns, schema: orgRowSchema, check: checkOrgRow }
-  ) as { columns: ColumnSpec[]; schema: z.ZodObject<z.ZodRawShape>; check?: RowCheck<string, Record<string, unknown>> };
+  // The kinds differ only in their columns, schema and row check; the loop is the same.
+  const spec = transferFormats[file.kind];
   let columns: ResolvedColumns<string> | undefined;
-  const rows: (SystemRow | OrgRow)[] = [];
+  const rows: Record<string, unknown>[] = [];
   for await (const row of readable(file)) {
     if (!columns) {
       columns = resolveColumns<string>(spec.columns, row.cells, problems);
@@ -72,14 +65,14 @@ export async function parseFile(file: ImportFile, problems: ProblemList, progres
     const { row: checked } = validateRow(spec.schema, record, row.line, columns, problems, spec.check);
     // Rows with a bad cell still take part in the plan, so that references to them are not reported.
     const key = spec.columns.find((column) => column.required)!.key;
-    if (checked[key as keyof typeof checked] !== null) rows.push(checked as unknown as SystemRow | OrgRow);
+    if (checked[key] !== null) rows.push(checked);
     if (progress && row.line % 5000 === 0) await progress(row.line, 0);
   }
   if (!columns) {
     problems.add({ line: 1, field: spec.columns[0]!.header, message: 'Filen er tom: første linje skal ha kolonnenavnene' });
     columns = resolveColumns<string>(spec.columns, [], new ProblemList());
   }
-  return { kind: file.kind, rows, columns } as ParsedFile;
+  return { kind: file.kind, rows, columns };
 }
 
 /** A file that is not the format it claims (a PDF named .xlsx) is the user's problem, said plainly. */
@@ -95,15 +88,8 @@ async function* readable(file: ImportFile) {
   }
 }
 
-type Plan = { kind: 'systems'; plan: SystemsPlan } | { kind: 'org'; plan: OrgPlan };
-
-async function planFile(tx: Executor, parsed: ParsedFile, problems: ProblemList): Promise<Plan> {
-  const report = problems.add.bind(problems);
-  const checkOnly = !problems.empty;
-  if (parsed.kind === 'systems') {
-    return { kind: 'systems', plan: planSystems(parsed.rows, await loadSystemsState(tx), parsed.columns.headerOf, report, { checkOnly }) };
-  }
-  return { kind: 'org', plan: planOrg(parsed.rows, await loadOrgState(tx), parsed.columns.headerOf, report, { checkOnly }) };
+function planFile(tx: Executor, parsed: ParsedFile, problems: ProblemList) {
+  return transferFormats[parsed.kind].plan(tx, parsed.rows, parsed.columns.headerOf, problems.add.bind(problems), { checkOnly: !problems.empty });
 }
 
 function reject(problems: ProblemList): never {
@@ -148,13 +134,12 @@ export async function runImport(db: Executor, actor: Actor, file: ImportFile, op
   return inTenant(db, actor, async (tx) => {
     const planned = await planFile(tx, parsed, problems);
     if (!problems.empty) reject(problems);
-    const preview = present(file.kind, planned.plan.changes);
+    const preview = present(file.kind, planned.changes);
     if (!options.apply) return preview;
     // The plan holds what is to be written; the checked rows can go before the writing starts.
     parsed.rows.length = 0;
     const progress = options.progressInTransaction === false ? undefined : options.progress;
-    if (planned.kind === 'systems') await writeSystemsPlan(tx, actor.tenantId, planned.plan, progress);
-    else await writeOrgPlan(tx, actor.tenantId, planned.plan, progress);
+    await planned.write(tx, actor.tenantId, progress);
     await recordImport(tx, actor, { kind: file.kind, fileName: file.fileName, summary: preview.summary });
     await options.afterApply?.(tx);
     return preview;

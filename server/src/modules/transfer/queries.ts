@@ -14,12 +14,12 @@ import { importFiles } from './tables.ts';
 /** Rows per statement: each column travels as one array parameter, so a batch costs little to send. */
 const batchSize = 2000;
 
-function* batches<T>(items: readonly T[], size = batchSize): Generator<T[]> {
+export function* batches<T>(items: readonly T[], size = batchSize): Generator<T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
 /** `SET column = excluded.column` for an upsert that writes every given column. */
-function excludedColumns<Table extends PgTable>(table: Table, keys: readonly (keyof Table['_']['columns'])[]): Record<string, SQL> {
+export function excludedColumns<Table extends PgTable>(table: Table, keys: readonly (keyof Table['_']['columns'])[]): Record<string, SQL> {
   const columns = getTableColumns(table);
   return Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded."${columns[key as string]!.name}"`)]));
 }

@@ -14,7 +14,14 @@ import * as schemas from './schemas.ts';
 import { contentTypes } from './writer.ts';
 
 const tags = ['Import og eksport'];
-const readPermission: Record<ImportKind, Permission> = { systems: 'catalogue:read', org: 'org:read' };
+const readPermission: Record<ImportKind, Permission> = {
+  systems: 'catalogue:read',
+  org: 'org:read',
+  services: 'map:read',
+  'information-objects': 'map:read',
+  integrations: 'map:read',
+  technology: 'map:read',
+};
 
 /** The uploaded file of a multipart request (field `file`), held in memory up to the upload limit. */
 async function uploadedFile(request: FastifyRequest, kind: ImportKind): Promise<{ file: ImportFile; content: Buffer }> {
@@ -29,7 +36,10 @@ async function uploadedFile(request: FastifyRequest, kind: ImportKind): Promise<
   return { file: { kind, fileName: part.filename || `import.${format}`, format, open: () => Readable.from([content]) }, content };
 }
 
-/** Import and export of the catalogue and the organisation as CSV or XLSX, and job progress. */
+/**
+ * Import and export as CSV or XLSX of the catalogue, the organisation and the rest of the model
+ * (services, information objects, integrations, technology), and job progress.
+ */
 export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/import/:kind/preview',
@@ -95,7 +105,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/export/:kind',
-    { schema: { tags, summary: 'Download the catalogue or the organisation as CSV or XLSX', params: schemas.kindParams, querystring: schemas.formatQuery } },
+    { schema: { tags, summary: 'Download the catalogue, the organisation, services, information objects, integrations or technology as CSV or XLSX', params: schemas.kindParams, querystring: schemas.formatQuery } },
     async (request, reply) => {
       const auth = authorize(request, readPermission[request.params.kind]);
       const { kind } = request.params;

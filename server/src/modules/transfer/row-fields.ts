@@ -4,7 +4,7 @@
  * (the schema marks those `.optional()`), which the plan reads as "keep what is stored".
  */
 import { z } from 'zod';
-import { isEmailAddress, parseDate, parseLicences, parseNumber, type CellResult, type Choice, choiceReader } from './cells.ts';
+import { isEmailAddress, parseDate, parseLicences, parseList, parseNumber, type CellResult, type Choice, choiceReader } from './cells.ts';
 
 function cell<T>(read: (text: string) => CellResult<T>, { required = false } = {}) {
   return z.string().transform((raw, ctx): T | null => {
@@ -43,3 +43,12 @@ export const emailCell = () =>
   cell((text): CellResult<string> => (isEmailAddress(text) ? { ok: true, value: text } : { ok: false, message: `«${text}» er ikke en gyldig e-postadresse` }));
 
 export const licencesCell = () => cell(parseLicences);
+
+/** Names of other objects, `;` or one per line; an empty cell is an empty list (`null`). */
+export const listCell = () => cell(parseList);
+
+/** The `id` column export writes, so that a rename in a spreadsheet is an update. */
+export const idCell = () =>
+  textCell({ max: 36 }).refine((value) => value === null || z.uuid().safeParse(value).success, {
+    message: 'Må være en id fra en eksport fra Grunnmur, eller stå tom',
+  });

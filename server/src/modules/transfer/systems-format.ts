@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { criticalities, dpaStatuses, hostingKinds, lifecyclePhases } from '../catalogue/tables.ts';
 import type { Choice, LicenceCell } from './cells.ts';
 import type { ColumnSpec } from './columns.ts';
-import { choiceCell, licencesCell, numberCell, textCell } from './row-fields.ts';
+import { choiceCell, idCell, licencesCell, numberCell, textCell } from './row-fields.ts';
 
 export const lifecyclePhaseChoices: Choice<(typeof lifecyclePhases)[number]>[] = [
   { code: 'idea', label: 'idé', aliases: ['ide'] },
@@ -58,13 +58,9 @@ export const systemColumns: ColumnSpec<SystemColumn>[] = [
   { key: 'id', header: 'id', aliases: ['system id'] },
 ];
 
-const uuidCell = textCell({ max: 36 }).refine((value) => value === null || z.uuid().safeParse(value).success, {
-  message: 'Må være en id fra en eksport fra Grunnmur, eller stå tom',
-});
-
 /** One row of a systems file; `undefined` = column not in the file, `null` = empty cell. */
 export const systemRowSchema = z.object({
-  id: uuidCell.optional(),
+  id: idCell().optional(),
   name: textCell({ required: true }),
   description: textCell({ max: 10_000 }).optional(),
   lifecyclePhase: choiceCell(lifecyclePhaseChoices).optional(),
