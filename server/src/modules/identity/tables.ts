@@ -74,7 +74,11 @@ export const guestSponsorships = pgTable(
   ],
 );
 
-/** An in-app notice for a person (e.g. a sponsor's reminder that a guest's access ends soon). */
+/**
+ * An in-app notice [varsel] for a person: a sponsor's reminder that a guest's access ends soon, a
+ * process owner's yearly review, a process version sent to review, approved or published. The one
+ * notice table of the app (it began in identity); modules/notices writes and shows them (the bell).
+ */
 export const identityNotices = pgTable(
   'identity_notices',
   {
@@ -85,6 +89,8 @@ export const identityNotices = pgTable(
     kind: text('kind').notNull(),
     subjectPersonId: uuid('subject_person_id').references(() => persons.id, { onDelete: 'cascade' }),
     message: text('message').notNull(),
+    /** Where in the web app the notice leads, e.g. "/processes/…"; null when nowhere in particular. */
+    link: text('link'),
     readAt: timestamp('read_at', { withTimezone: true }),
     ...timestamps,
   },
