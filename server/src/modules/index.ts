@@ -9,6 +9,7 @@ import { mapRoutes } from './map/routes.ts';
 import { archimateRoutes } from './map/archimate/routes.ts';
 import { mapReportRoutes } from './map/quality-routes.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { noticeRoutes } from './notices/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { processRoutes } from './processes/routes.ts';
@@ -18,4 +19,4 @@ import { scimAdminRoutes } from './scim/admin-routes.ts';
 import { transferRoutes } from './transfer/routes.ts';
 
 /** Every module's API routes, mounted under /api. A new module adds its routes here. */
-export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes, orgRoutes, transferRoutes, requestRoutes, mapRoutes, archimateRoutes, mapReportRoutes, identityRoutes, accessRoutes, processRoutes, provisioningRoutes, documentRoutes, classificationRoutes, portalRoutes, scimAdminRoutes];
+export const apiModules: FastifyPluginAsync[] = [authRoutes, auditRoutes, catalogueRoutes, orgRoutes, transferRoutes, requestRoutes, mapRoutes, archimateRoutes, mapReportRoutes, identityRoutes, accessRoutes, processRoutes, provisioningRoutes, documentRoutes, classificationRoutes, portalRoutes, noticeRoutes, scimAdminRoutes];

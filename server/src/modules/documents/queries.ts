@@ -70,6 +70,13 @@ export async function getDocument(tx: Executor, id: string) {
   };
 }
 
+/** The path a document is stored under; a new version of it is stored at the same path. */
+export async function documentPath(tx: Executor, id: string): Promise<string> {
+  const [document] = await tx.select({ path: documents.path }).from(documents).where(eq(documents.id, id));
+  if (!document) throw notFound('dokumentet');
+  return document.path;
+}
+
 /** The bytes of one version (the current one when version is omitted), for download. */
 export async function documentFile(tx: Executor, id: string, version?: number) {
   const [document] = await tx.select().from(documents).where(eq(documents.id, id));

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/app-error.ts';
 import { asCaller } from '../auth/request-context.ts';
-import { maxDocumentBytes } from './formats/content-types.ts';
-import { deleteDocument, documentFile, getDocument, linkDocument, listDocuments, unlinkDocument } from './queries.ts';
+import { extensionOf, maxDocumentBytes } from './formats/content-types.ts';
+import { deleteDocument, documentFile, documentPath, getDocument, linkDocument, listDocuments, unlinkDocument } from './queries.ts';
 import * as schemas from './schemas.ts';
 import { storeDocument } from './store.ts';
 
@@ -61,6 +61,33 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         const result = await storeDocument(tx, auth.actor, { path, bytes });
         if (processId) await linkDocument(tx, auth.tenant.id, processId, result.documentId);
         return result;
+      });
+      return reply.status(201).send(stored);
+    },
+  );
+
+  app.post(
+    '/documents/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Upload a new version of a document (multipart: `file`, of the same file type as the document)',
+        consumes: ['multipart/form-data'],
+        params: schemas.idParams,
+        response: { 201: schemas.storedDocument },
+      },
+    },
+    async (request, reply) => {
+      const part = await request.file({ limits: { fileSize: maxDocumentBytes + 1 } });
+      if (!part) throw new AppError('validation_failed', 'Legg ved en fil i feltet «file».');
+      const bytes = await part.toBuffer();
+      const stored = await asCaller(request, 'portal:write', async (tx, auth) => {
+        const path = await documentPath(tx, request.params.id);
+        const wanted = extensionOf(path);
+        if (extensionOf(part.filename) !== wanted) {
+          throw new AppError('validation_failed', `Den nye versjonen må være samme filtype som dokumentet (.${wanted}).`, [{ field: 'file', message: `Velg en .${wanted}-fil` }]);
+        }
+        return storeDocument(tx, auth.actor, { path, bytes });
       });
       return reply.status(201).send(stored);
     },

@@ -5,8 +5,11 @@ import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts'
 import { businessRoles, systemRoles } from '../access/tables.ts';
 import { users } from '../auth/tables.ts';
 import { systems } from '../catalogue/tables.ts';
-import { informationObjects } from '../map/tables.ts';
+import { documents } from '../documents/tables.ts';
+import { informationObjects, serviceProcesses, services } from '../map/tables.ts';
+import { notify } from '../notices/queries.ts';
 import { persons } from '../org/tables.ts';
+import { processDocuments } from '../portal/tables.ts';
 import { diffVersions } from './bpmn/diff.ts';
 import { parseBpmn } from './bpmn/parse.ts';
 import { blankDiagram } from './bpmn/template.ts';
@@ -123,17 +126,68 @@ export async function getProcess(tx: Executor, id: string, now = new Date()) {
     .innerJoin(processVersions, eq(processVersions.id, processElementLinks.versionId))
     .innerJoin(processes, eq(processes.id, processVersions.processId))
     .where(and(eq(processElementLinks.kind, 'call_process'), eq(processElementLinks.targetId, id), eq(processVersions.state, 'published')));
-  return { ...process, ancestors, children, versions: await versionSummaries(tx, id), calledBy: callers };
+  return { ...process, ancestors, children, versions: await versionSummaries(tx, id), calledBy: callers, ...(await linkedTo(tx, id, process.published?.id ?? process.latest?.id)) };
 }
 
-export async function createProcess(tx: Executor, actor: Actor, input: ProcessInput) {
+/**
+ * What a process is linked to outside its diagram: the services delivered through it, its
+ * documents, and the systems its tasks use (in the published version, else the newest).
+ */
+async function linkedTo(tx: Executor, processId: string, versionId: string | undefined) {
+  const serviceRows = await tx
+    .select({ id: services.id, name: services.name })
+    .from(serviceProcesses)
+    .innerJoin(services, eq(services.id, serviceProcesses.serviceId))
+    .where(eq(serviceProcesses.processId, processId))
+    .orderBy(asc(services.name));
+  const documentRows = await tx
+    .select({ id: documents.id, name: documents.name, path: documents.path, currentVersion: documents.currentVersion })
+    .from(processDocuments)
+    .innerJoin(documents, eq(documents.id, processDocuments.documentId))
+    .where(eq(processDocuments.processId, processId))
+    .orderBy(asc(documents.path));
+  const systemRows = versionId
+    ? await tx
+        .selectDistinct({ id: systems.id, name: systems.name })
+        .from(processElementLinks)
+        .innerJoin(systems, eq(systems.id, processElementLinks.targetId))
+        .where(and(eq(processElementLinks.versionId, versionId), eq(processElementLinks.kind, 'task_system')))
+        .orderBy(asc(systems.name))
+    : [];
+  return { services: serviceRows, documents: documentRows, systems: systemRows };
+}
+
+/** Sets the services delivered through a process to exactly these (the map's service ↔ process links). */
+export async function setProcessServices(tx: Executor, tenantId: string, processId: string, serviceIds: string[]) {
+  const [process] = await tx.select({ id: processes.id }).from(processes).where(eq(processes.id, processId));
+  if (!process) throw notFound('prosessen');
+  const wanted = [...new Set(serviceIds)];
+  if (wanted.length) {
+    const known = await tx.select({ id: services.id }).from(services).where(inArray(services.id, wanted));
+    if (known.length !== wanted.length) {
+      throw new AppError('validation_failed', 'En eller flere av tjenestene finnes ikke.', [{ field: 'serviceIds', message: 'Ukjent tjeneste' }]);
+    }
+  }
+  const current = await tx.select({ id: serviceProcesses.id, serviceId: serviceProcesses.serviceId }).from(serviceProcesses).where(eq(serviceProcesses.processId, processId));
+  const stale = current.filter((row) => !wanted.includes(row.serviceId)).map((row) => row.id);
+  if (stale.length) await tx.delete(serviceProcesses).where(inArray(serviceProcesses.id, stale));
+  const fresh = wanted.filter((serviceId) => !current.some((row) => row.serviceId === serviceId));
+  if (fresh.length) await tx.insert(serviceProcesses).values(fresh.map((serviceId) => ({ tenantId, serviceId, processId })));
+}
+
+/** Areas hold areas and processes; a sub-process lies under a process (or another sub-process). */
+async function assertPlace(tx: Executor, input: Pick<ProcessInput, 'level' | 'parentId'>) {
   if (input.parentId) {
     const [parent] = await tx.select({ level: processes.level }).from(processes).where(eq(processes.id, input.parentId));
     if (!parent) throw notFound('overordnet nivå');
-    if (input.level === 'area' && parent.level !== 'area') throw new AppError('validation_failed', 'Et prosessområde kan bare ligge under et annet prosessområde.');
+    if (input.level === 'area' && parent.level !== 'area') throw new AppError('validation_failed', 'Et prosessområde kan bare ligge under et annet prosessområde.', [{ field: 'parentId', message: 'Velg et prosessområde eller øverste nivå' }]);
   } else if (input.level === 'subprocess') {
-    throw new AppError('validation_failed', 'En delprosess må ligge under en prosess.');
+    throw new AppError('validation_failed', 'En delprosess må ligge under en prosess.', [{ field: 'parentId', message: 'Velg prosessen delprosessen hører til' }]);
   }
+}
+
+export async function createProcess(tx: Executor, actor: Actor, input: ProcessInput) {
+  await assertPlace(tx, input);
   if (input.ownerPersonId) await assertPerson(tx, input.ownerPersonId);
   const [created] = await tx
     .insert(processes)
@@ -162,6 +216,7 @@ async function assertPerson(tx: Executor, personId: string) {
 
 export async function updateProcess(tx: Executor, id: string, input: ProcessInput) {
   if (input.parentId === id) throw new AppError('validation_failed', 'En prosess kan ikke ligge under seg selv.');
+  await assertPlace(tx, input);
   if (input.ownerPersonId) await assertPerson(tx, input.ownerPersonId);
   if (input.parentId) {
     // Refuse moving a node under its own descendant.
@@ -411,7 +466,42 @@ export async function transition(tx: Executor, actor: Actor, id: string, action:
   if (comment?.trim()) {
     await tx.insert(processReviewComments).values({ tenantId: actor.tenantId, versionId: id, authorUserId: userId, body: comment.trim() });
   }
+  await noticeOfTransition(tx, actor, version, action);
   return { state: next.state as VersionState };
+}
+
+const transitionNotice: Partial<Record<GovernanceAction, { kind: string; text: (name: string, version: number, by: string) => string }>> = {
+  submit: { kind: 'process_version_submitted', text: (name, v, by) => `${by} har sendt «${name}» versjon ${v} til godkjenning.` },
+  approve: { kind: 'process_version_approved', text: (name, v, by) => `${by} har godkjent «${name}» versjon ${v}. Den kan nå publiseres.` },
+  return: { kind: 'process_version_returned', text: (name, v, by) => `${by} har sendt «${name}» versjon ${v} tilbake til utkast. Se kommentarene.` },
+  publish: { kind: 'process_version_published', text: (name, v, by) => `${by} har publisert «${name}» versjon ${v}.` },
+};
+
+/**
+ * Tells the people a governance step concerns: the process owner and the version's author, but
+ * not the one who took the step.
+ */
+async function noticeOfTransition(tx: Executor, actor: Actor, version: { processId: string; version: number; createdBy: string | null }, action: GovernanceAction) {
+  const notice = transitionNotice[action];
+  if (!notice) return;
+  const [process] = await tx.select({ name: processes.name, ownerPersonId: processes.ownerPersonId }).from(processes).where(eq(processes.id, version.processId));
+  if (!process) return;
+  const userIds = [version.createdBy, actorUserId(actor)].filter((id): id is string => id !== null);
+  const personOf = new Map(
+    userIds.length ? (await tx.select({ id: users.id, personId: users.personId }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.personId]) : [],
+  );
+  const actorPerson = personOf.get(actorUserId(actor) ?? '') ?? null;
+  const recipients = new Set([process.ownerPersonId, version.createdBy ? personOf.get(version.createdBy) : null].filter((id): id is string => !!id && id !== actorPerson));
+  await notify(
+    tx,
+    [...recipients].map((personId) => ({
+      tenantId: actor.tenantId,
+      personId,
+      kind: notice.kind,
+      message: notice.text(process.name, version.version, actor.actorName),
+      link: `/processes/${version.processId}`,
+    })),
+  );
 }
 
 /** Retiring a process retires its published version. */
@@ -469,6 +559,8 @@ export async function confirmReview(tx: Executor, processId: string, now = new D
   await closeReminders(tx, processId, now);
 }
 
+export const reviewDueMessage = (name: string) => `«${name}» er ikke gjennomgått på 12 måneder. Se over prosessen og bekreft at den fortsatt stemmer, eller lag et nytt utkast.`;
+
 /**
  * The daily check: every published process not reviewed for 12 months gets one open in-app notice
  * to its owner. Returns how many notices were created.
@@ -490,9 +582,15 @@ export async function remindOverdueReviews(tx: Executor, actor: Actor, now = new
         processId: p.processId,
         versionId: p.versionId,
         ownerPersonId: p.owner,
-        message: `«${p.name}» er ikke gjennomgått på 12 måneder. Se over prosessen og bekreft at den fortsatt stemmer, eller lag et nytt utkast.`,
+        message: reviewDueMessage(p.name),
         createdAt: now,
       })),
+    );
+    await notify(
+      tx,
+      due
+        .filter((p) => p.owner)
+        .map((p) => ({ tenantId: actor.tenantId, personId: p.owner!, kind: 'process_review_due', message: reviewDueMessage(p.name), link: `/processes/${p.processId}` })),
     );
   }
   return due.length;

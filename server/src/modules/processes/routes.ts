@@ -20,6 +20,7 @@ import {
   openDraft,
   retireProcess,
   saveVersion,
+  setProcessServices,
   transition,
   updateProcess,
   updateRules,
@@ -66,6 +67,16 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       asCaller(request, 'processes:write', async (tx) => {
         await updateProcess(tx, request.params.id, request.body);
+        return getProcess(tx, request.params.id);
+      }),
+  );
+
+  app.put(
+    '/processes/:id/services',
+    { schema: { tags, summary: 'Set the services delivered through the process', params: schemas.idParams, body: schemas.processServicesInput, response: { 200: schemas.processDetail } } },
+    (request) =>
+      asCaller(request, 'processes:write', async (tx, auth) => {
+        await setProcessServices(tx, auth.tenant.id, request.params.id, request.body.serviceIds);
         return getProcess(tx, request.params.id);
       }),
   );

@@ -47,7 +47,14 @@ export const processDetail = processSummary.extend({
   versions: z.array(versionSummary),
   /** Processes whose diagrams call this one. */
   calledBy: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** Services [tjenester] delivered through this process (the map's links). */
+  services: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  documents: z.array(z.object({ id: z.uuid(), name: z.string(), path: z.string(), currentVersion: z.number().int() })),
+  /** Systems the tasks of the published (else the newest) version use. */
+  systems: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
+
+export const processServicesInput = z.object({ serviceIds: z.array(z.uuid({ message: 'Ugyldig id' })).max(200) });
 
 export const elementLinkInput = z.object({
   elementId: z.string().min(1).max(200),
