@@ -10,6 +10,7 @@ import { MapNavLink } from '../map/MapNavLink';
 import { PortalNavLink } from '../portal/PortalNav';
 import { RequestsNavLink } from '../requests/RequestsNavLink';
 import { IdentityNavLink } from '../identity/IdentityNavLink';
+import { NoticeBell } from '../notices/NoticeBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './session';
 
@@ -26,6 +27,7 @@ export function AppHeader() {
         </div>
         <div className="app-header__tools">
           <LanguageSwitch />
+          <NoticeBell />
           <SignedInUser />
         </div>
       </div>

@@ -5,6 +5,7 @@ import { SignInPage } from '../auth/SignInPage';
 import { SystemEditPage } from '../catalogue/SystemEditPage';
 import { SystemListPage } from '../catalogue/SystemListPage';
 import { SystemPage } from '../catalogue/SystemPage';
+import { documentRoutes } from '../documents/routes';
 import { mapRoutes } from '../map/routes';
 import { orgRoutes } from '../org/routes';
 import { portalRoutes } from '../portal/routes';
@@ -38,6 +39,7 @@ export const appRoutes: RouteObject[] = [
           ...orgRoutes,
           ...portalRoutes,
           ...processRoutes,
+          ...documentRoutes,
           ...mapRoutes,
           ...requestRoutes,
           ...provisioningRoutes,

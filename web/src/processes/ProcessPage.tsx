@@ -8,8 +8,12 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { PageLoading } from '../app/PageLoading';
 import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
+import { PageSection } from '../org/PageSection';
 import { BpmnViewer } from './BpmnViewer';
 import { linkTarget } from './link-targets';
+import { ProcessAboutForm } from './ProcessAboutForm';
+import { ProcessClassifications } from './ProcessClassifications';
+import { ProcessConnections } from './ProcessConnections';
 import { StateTag } from './StateTag';
 import { useDiff, useGovernance, useInvalidateProcesses, useProcess, useVersion, type ProcessDetail, type VersionDetail } from './queries';
 
@@ -52,6 +56,10 @@ export function ProcessPage() {
         {detail.name}
       </Heading>
       <ProcessFacts detail={detail} />
+      <PageSection id="process-classifications" title={t('classify.title')}>
+        <ProcessClassifications processId={detail.id} canEdit={can('portal:write')} />
+      </PageSection>
+      <ProcessConnections detail={detail} canEditServices={writer} canEditDocuments={can('portal:write')} />
       {detail.level !== 'area' && shownId && <ShownVersion versionId={shownId} detail={detail} />}
       {detail.level !== 'area' && !shownId && <Paragraph>{t('process.notPublished')}</Paragraph>}
       {detail.children.length > 0 && (
@@ -117,41 +125,50 @@ function ProcessFacts({ detail }: { detail: ProcessDetail }) {
   const { t } = useTranslation('processes');
   const { can } = useSession();
   const invalidate = useInvalidateProcesses();
+  const [editing, setEditing] = useState(false);
   const confirm = useMutation({ mutationFn: () => api.post(`/api/processes/${detail.id}/confirm-review`), onSuccess: () => invalidate() });
+  if (editing) return <ProcessAboutForm detail={detail} onDone={() => setEditing(false)} />;
   return (
-    <dl className="grm-facts">
-      <dt>{t('process.level')}</dt>
-      <dd>{t(`level.${detail.level}`)}</dd>
-      <dt>{t('process.purpose')}</dt>
-      <dd>{detail.purpose || '–'}</dd>
-      <dt>{t('process.owner')}</dt>
-      <dd>{detail.owner ? <RouterLink to={`/people/${detail.owner.id}`}>{detail.owner.name}</RouterLink> : '–'}</dd>
-      {detail.published && (
-        <>
-          <dt>{t('process.lastReviewed')}</dt>
-          <dd>
-            {detail.published.lastReviewedAt?.slice(0, 10) ?? '–'}{' '}
-            {detail.reviewDue && can('processes:write') && (
-              <Button data-size="sm" variant="secondary" onClick={() => confirm.mutate()} loading={confirm.isPending}>
-                {t('process.confirmReview')}
-              </Button>
-            )}
-          </dd>
-        </>
+    <>
+      <dl className="grm-facts">
+        <dt>{t('process.level')}</dt>
+        <dd>{t(`level.${detail.level}`)}</dd>
+        <dt>{t('process.purpose')}</dt>
+        <dd>{detail.purpose || '–'}</dd>
+        <dt>{t('process.owner')}</dt>
+        <dd>{detail.owner ? <RouterLink to={`/people/${detail.owner.id}`}>{detail.owner.name}</RouterLink> : '–'}</dd>
+        {detail.published && (
+          <>
+            <dt>{t('process.lastReviewed')}</dt>
+            <dd>
+              {detail.published.lastReviewedAt?.slice(0, 10) ?? '–'}{' '}
+              {detail.reviewDue && can('processes:write') && (
+                <Button data-size="sm" variant="secondary" onClick={() => confirm.mutate()} loading={confirm.isPending}>
+                  {t('process.confirmReview')}
+                </Button>
+              )}
+            </dd>
+          </>
+        )}
+        {detail.calledBy.length > 0 && (
+          <>
+            <dt>{t('process.calledBy')}</dt>
+            <dd>
+              {detail.calledBy.map((c) => (
+                <RouterLink key={c.id} to={`/processes/${c.id}`}>
+                  {c.name}
+                </RouterLink>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      {can('processes:write') && (
+        <Button variant="secondary" data-size="sm" onClick={() => setEditing(true)}>
+          {t('about.edit')}
+        </Button>
       )}
-      {detail.calledBy.length > 0 && (
-        <>
-          <dt>{t('process.calledBy')}</dt>
-          <dd>
-            {detail.calledBy.map((c) => (
-              <RouterLink key={c.id} to={`/processes/${c.id}`}>
-                {c.name}
-              </RouterLink>
-            ))}
-          </dd>
-        </>
-      )}
-    </dl>
+    </>
   );
 }
 

@@ -35,6 +35,9 @@ export interface ProcessDetail extends ProcessSummary {
   children: { id: string; name: string; level: ProcessLevel; published: boolean }[];
   versions: VersionSummary[];
   calledBy: { id: string; name: string }[];
+  services: { id: string; name: string }[];
+  documents: { id: string; name: string; path: string; currentVersion: number }[];
+  systems: { id: string; name: string }[];
 }
 
 export interface VersionLink extends ElementLink {
@@ -105,6 +108,8 @@ export const useBusinessRoles = () => useQuery({ queryKey: ['link-targets', 'bus
 export const useSystems = () => useQuery({ queryKey: ['link-targets', 'systems'], queryFn: optionalList('/api/systems?pageSize=500', items), staleTime: 60_000 });
 export const useSystemRoles = (systemId: string | null | undefined) =>
   useQuery({ queryKey: ['link-targets', 'system-roles', systemId], queryFn: optionalList(`/api/access/system-roles?systemId=${systemId}`, items), enabled: !!systemId, staleTime: 60_000 });
+export const useServices = (enabled = true) =>
+  useQuery({ queryKey: ['link-targets', 'services'], queryFn: optionalList('/api/services?pageSize=500', items), enabled, staleTime: 60_000 });
 export const useInformationObjects = () =>
   useQuery({ queryKey: ['link-targets', 'information-objects'], queryFn: optionalList('/api/information-objects', items), staleTime: 60_000 });
 
