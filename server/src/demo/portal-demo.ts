@@ -5,9 +5,10 @@
  * processes demo and uses its processes. Deterministic from the tenant's slug.
  */
 import JSZip from 'jszip';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { codeLists, codeListValues } from '../modules/classification/tables.ts';
 import { storeDocument } from '../modules/documents/store.ts';
+import { documentVersions } from '../modules/documents/tables.ts';
 import { automationAssessments, processClassifications, processDocuments } from '../modules/portal/tables.ts';
 import { processes } from '../modules/processes/tables.ts';
 import type { Executor } from '../platform/database/connection.ts';
@@ -149,6 +150,27 @@ async function fileBytes(name: string, paragraphs: string[]): Promise<Uint8Array
   return new TextEncoder().encode(`${paragraphs.join('\n')}\n`);
 }
 
+/** A second version of the building application routine, three months after the first. */
+async function reviseRoutine(tx: Executor, municipality: Parameters<DemoExtension>[1], tenantId: string) {
+  const owner = municipality.users.find((u) => u.roles.includes('process_owner'));
+  const path = 'Behandle byggesøknad/Rutine for mottak av byggesøknad.docx';
+  const stored = await storeDocument(tx, { tenantId, actorId: owner?.id ?? 'system', actorName: owner?.displayName ?? 'Demodata' }, {
+    path,
+    bytes: await fileBytes('Rutine for mottak av byggesøknad.docx', [
+      'Rutine for mottak av byggesøknad',
+      'Byggesøknader journalføres samme dag som de kommer inn.',
+      'Saksbehandler kontrollerer at søknaden er komplett innen to virkedager, og sender foreløpig svar.',
+      'Mangler det dokumentasjon, sendes mangelbrev fra byggesaksystemet.',
+    ]),
+  });
+  const threeMonthsAgo = new Date(Date.now() - 90 * 24 * 3600 * 1000);
+  await tx
+    .update(documentVersions)
+    .set({ uploadedAt: threeMonthsAgo })
+    .where(and(eq(documentVersions.documentId, stored.documentId), eq(documentVersions.version, 1)));
+  return stored;
+}
+
 async function loadCodeLists(tx: Executor, tenantId: string) {
   const valueIds = new Map<string, string>();
   for (const list of lists) {
@@ -185,6 +207,9 @@ export const portalDemo: DemoExtension = async (tx, municipality) => {
       await tx.insert(processDocuments).values({ tenantId, processId, documentId: stored.documentId }).onConflictDoNothing();
     }
   }
+  // The routine for building applications was revised by the process owner: two versions to compare.
+  if (byName.has('Behandle byggesøknad')) await reviseRoutine(tx, municipality, tenantId);
+
   const shared = await storeDocument(tx, actor, {
     path: 'Felles/Mal for saksframlegg.docx',
     bytes: await fileBytes('Mal for saksframlegg.docx', ['Mal for saksframlegg', 'Saksopplysninger', 'Vurdering', 'Kommunedirektørens innstilling']),

@@ -13,6 +13,7 @@ import {
   processReviewReminders,
   processVersions,
 } from '../modules/processes/tables.ts';
+import { notify } from '../modules/notices/queries.ts';
 import type { DemoExtension } from './demo-extensions.ts';
 import { Random } from './random.ts';
 
@@ -240,4 +241,15 @@ export const processesDemo: DemoExtension = async (tx, municipality) => {
   await tx.insert(processVersions).values(versionRows);
   if (linkRows.length) await tx.insert(processElementLinks).values(linkRows);
   if (reminderRows.length) await tx.insert(processReviewReminders).values(reminderRows);
+
+  // The owner's bell: the overdue review, and the approver's note that the newest process is out.
+  if (owner) {
+    const newest = processRows.find((p) => p.level === 'process' && p.name === areas[0]!.processes[0]!.name);
+    await notify(tx, [
+      ...reminderRows.map((r) => ({ tenantId, personId: owner.personId, kind: 'process_review_due', message: r.message, link: `/processes/${r.processId}` })),
+      ...(newest && approver
+        ? [{ tenantId, personId: owner.personId, kind: 'process_version_published', message: `${approver.displayName} har publisert «${newest.name}» versjon 1.`, link: `/processes/${newest.id}` }]
+        : []),
+    ]);
+  }
 };
