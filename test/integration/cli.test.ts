@@ -55,6 +55,7 @@ describe('the grunnmur command line', () => {
     const run = await grunnmur(dataDir, ['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('grunnmur import systems|org FIL --tenant KORTNAVN');
+    expect(run.stdout).toContain('grunnmur export services|information-objects|integrations|technology --tenant KORTNAVN');
   });
 
   it('refuses a file with bad rows, prints every problem with line and column and exits with 1', async () => {
@@ -84,6 +85,24 @@ describe('the grunnmur command line', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/0 nye, 0 endret, \d+ uendret/);
   }, 120_000);
+
+  it('exports services, information objects, integrations and technology of the demo, and importing each export changes nothing', async () => {
+    for (const kind of ['services', 'information-objects', 'integrations', 'technology']) {
+      const out = path.join(dataDir, `${kind}.${kind === 'integrations' ? 'xlsx' : 'csv'}`);
+      const exported = await grunnmur(dataDir, ['export', kind, '--tenant', 'demo', '--out', out]);
+      expect(exported.code, exported.stderr).toBe(0);
+      const again = await grunnmur(dataDir, ['import', kind, out, '--tenant', 'demo', '--preview']);
+      expect(again.code, `${kind}: ${again.stderr}`).toBe(0);
+      expect(again.stderr).toMatch(/: [1-9]\d* rader — 0 nye, 0 endret, [1-9]\d* uendret/);
+    }
+
+    const file = path.join(dataDir, 'integrasjoner.csv');
+    writeFileSync(file, 'navn;fra system;til system;type\nCli-flyt;Elements Sak og arkiv;Finnes ikke;telefaks\n');
+    const refused = await grunnmur(dataDir, ['import', 'integrations', file, '--tenant', 'demo']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('linje 2, kolonne «til system»: Fant ikke systemet «Finnes ikke»');
+    expect(refused.stderr).toContain('linje 2, kolonne «type»: «telefaks» er ikke en gyldig verdi');
+  }, 180_000);
 
   it('says plainly that a running server holds the data folder, and works through its API with --url and --token', async () => {
     const port = await freePort();
@@ -118,6 +137,14 @@ describe('the grunnmur command line', () => {
       const exported = await grunnmur(dataDir, ['export', 'systems', '--url', url, '--token', token]);
       expect(exported.code, exported.stderr).toBe(0);
       expect(exported.stdout).toContain('Fjernsystem;;drift;kritisk;');
+
+      const technology = path.join(dataDir, 'teknologi.csv');
+      writeFileSync(technology, 'navn;type;systemer\nFjernserver;server;Fjernsystem\n');
+      const imported = await grunnmur(dataDir, ['import', 'technology', technology, '--url', url, '--token', token]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stderr).toContain('Importert: 1 rader — 1 nye');
+      const listed = await grunnmur(dataDir, ['export', 'technology', '--url', url, '--token', token]);
+      expect(listed.stdout).toMatch(/\r\nFjernserver;;server;;;Fjernsystem;[0-9a-f-]{36}\r\n/);
     } finally {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
