@@ -55,4 +55,35 @@ describe('the architecture map in the browser', () => {
     await page.getByText('Visningen «Saksarkivet og naboer» er lagret.').waitFor();
     await page.getByRole('button', { name: 'Saksarkivet og naboer (delt)' }).waitFor();
   });
+
+  it('imports integrations from a file on the model page: a bad row is refused with its line and column, a good file is stored', async () => {
+    const { page } = session;
+    await page.goto('/map/model/integrations');
+    const panel = page.getByRole('region', { name: 'Import og eksport av integrasjoner' });
+    const importFile = async (rows: string[]) => {
+      await panel.getByRole('button', { name: 'Importer', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Importer integrasjoner' });
+      await dialog.getByLabel('Fil som skal importeres (CSV eller Excel)').setInputFiles({
+        name: 'integrasjoner.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['navn;fra system;til system;type;synkron/asynkron', ...rows].join('\r\n'), 'utf8'),
+      });
+      await dialog.getByRole('button', { name: 'Kontroller filen' }).click();
+      return dialog;
+    };
+    const good = 'Nettlesertest lønn til sak;Lønnsmester HRM;Elements Sak og arkiv;fil;asynkron';
+
+    const refused = await importFile([good, 'Nettlesertest feil;Lønnsmester HRM;Finnes ikke;fil;asynkron']);
+    const table = refused.getByRole('table', { name: /^Feil i filen/ });
+    await table.getByRole('cell', { name: 'Fant ikke systemet «Finnes ikke»' }).waitFor();
+    expect((await table.getByRole('row').allTextContents()).slice(1)).toEqual(['3til systemFant ikke systemet «Finnes ikke»']);
+    await refused.getByRole('button', { name: 'Avbryt' }).click();
+
+    const dialog = await importFile([good]);
+    await dialog.getByText('1 nye, 0 endrede, 0 uendrede.').waitFor();
+    await dialog.getByRole('button', { name: 'Importer nå' }).click();
+    await dialog.getByRole('heading', { name: 'Importen er fullført.' }).waitFor();
+    await dialog.getByRole('button', { name: 'Lukk', exact: true }).click();
+    await page.getByRole('cell', { name: 'Nettlesertest lønn til sak', exact: true }).waitFor();
+  });
 });
