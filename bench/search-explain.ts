@@ -2,10 +2,14 @@
  * `tsx bench/search-explain.ts [--documents N] [--query Q]…`: the query plans (EXPLAIN ANALYZE,
  * BUFFERS) of the statements `search()` issues, on a generated set like bench:search's documents
  * (titles from a list of municipal tasks, ~120-word bodies from a 70-word vocabulary, so common
- * words match nearly every document). A diagnosis aid: it shows how many rows each step touches.
+ * words match nearly every document). A diagnosis aid: it shows how many rows each step touches,
+ * including the statements inside `grunnmur_search_candidates` (through auto_explain, so the
+ * server must let the connecting role load it — a superuser, as in development).
  */
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { openDatabase, type Executor } from '../server/src/platform/database/connection.ts';
 import { inTenant, systemActor } from '../server/src/platform/database/tenant-scope.ts';
 import { tenants } from '../server/src/modules/tenants/tables.ts';
@@ -30,15 +34,16 @@ const objects = ['byggesøknad', 'søknad om barnehageplass', 'klage på vedtak'
 const words = 'kommunen skal søknaden vedtak saksbehandler rutine frist dager journalføres arkiv kontroll gebyr tiltak nabovarsel dispensasjon plan eiendom barnehage skole elev foresatte helse omsorg pasient sykehjem legemidler hjemmetjeneste vurdering kartlegging tildeling økonomi faktura attestasjon anvisning budsjett anskaffelse kontrakt leverandør personal ansettelse stilling lønn permisjon varsel klage klagefrist innsyn offentlighet taushetsplikt personopplysninger samtykke behandlingsgrunnlag tilgang system rolle leder enhet avdeling sektor tjeneste bruker innbygger'.split(' ');
 const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
 
-/** The transaction, except that each statement is first run under EXPLAIN and its plan printed. */
+/** The transaction, except that the plans of its statements (and of those they run) are printed. */
 function explaining(tx: Executor): Executor {
   return new Proxy(tx, {
     get(target, property, receiver) {
       if (property !== 'execute') return Reflect.get(target, property, receiver);
       return async (query: SQL) => {
-        const plan = (await target.execute(sql`explain (analyze, buffers) ${query}`)) as unknown as { rows: { 'QUERY PLAN': string }[] };
-        console.log(plan.rows.map((row) => row['QUERY PLAN']).join('\n'));
-        return target.execute(query);
+        await target.execute(sql`set local client_min_messages = log`);
+        const result = await target.execute(query);
+        await target.execute(sql`set local client_min_messages = notice`);
+        return result;
       };
     },
   });
@@ -62,6 +67,13 @@ try {
     );
   }
   await database.db.execute(sql`analyze`);
+  // One connection of our own, on which auto_explain prints the plans of nested statements too.
+  const explainPool = new pg.Pool({ connectionString: scratch.url, max: 1 });
+  explainPool.on('connect', (client) => client.on('notice', (notice) => console.log(notice.message)));
+  for (const setting of ["load 'auto_explain'", 'set auto_explain.log_min_duration = 0', 'set auto_explain.log_analyze = on', 'set auto_explain.log_buffers = on', 'set auto_explain.log_nested_statements = on']) {
+    await explainPool.query(setting);
+  }
+  const explainDb = drizzle(explainPool) as unknown as Executor;
   const actor = systemActor(tenant!.id, 'Bench');
   for (const q of options.query) {
     for (let i = 0; i < 3; i++) {
@@ -70,8 +82,9 @@ try {
       console.log(`«${q}» ${i + 1}: ${hits.length} hits in ${(performance.now() - started).toFixed(1)} ms`);
     }
     console.log(`\nPlans of «${q}» over ${documentCount} documents:`);
-    await inTenant(database.db, actor, (tx) => search(explaining(tx), { q }));
+    await inTenant(explainDb, actor, (tx) => search(explaining(tx), { q }));
   }
+  await explainPool.end();
 } finally {
   await database.close();
   if (options.keep) console.log(`kept: ${scratch.url}`);

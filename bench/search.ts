@@ -143,10 +143,12 @@ try {
       'Full-text search (issue 4)',
       `
 Search over processes, documents and systems (\`npm run bench:search\`, \`bench/search.ts\`): the API's
-\`search()\` (PostgreSQL full text with the \`norwegian\` configuration, every word as a prefix, GIN
-index on \`search_entries\`, ts_rank, ts_headline on the returned page only, a title substring
-fill-up when the index finds less than a page), each query in its own tenant transaction
-(row-level security on) as a request runs it. ${processCount.toLocaleString('en')} published
+\`search()\` (decision 0008) — PostgreSQL full text with the \`norwegian\` configuration, compound
+words split into known parts when indexed, every typed word required and matched as a prefix; at
+most 200 title matches (GIN index on \`title_search\`) and 200 matches anywhere (GIN index on
+\`search\`) fetched by the tenant-scoped \`grunnmur_search_candidates\`, only those ranked (title
+first, then ts_rank) and ts_headline on the returned page only — each query in its own tenant
+transaction (row-level security on) as a request runs it. ${processCount.toLocaleString('en')} published
 processes (name, purpose and task names indexed by the triggers) and ${documentCount.toLocaleString('en')}
 documents with ~120 words each, plus a second tenant with a tenth of that. ${queries.length}
 realistic queries × ${rounds} rounds after one warm-up round; 20 hits a page.
