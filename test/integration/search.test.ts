@@ -97,6 +97,13 @@ describe('full-text search', () => {
     expect(titles.indexOf('Behandle byggesøknad')).toBeLessThan(titles.indexOf('Veileder garasje'));
   });
 
+  it('finds the text of a PDF uploaded as a document', async () => {
+    const upload = multipart('Delegeringsreglement.pdf', await pdfWith('Rådmannen delegerer myndighet til virksomhetsleder.'));
+    const response = await t.inject({ method: 'POST', url: '/api/documents', headers: { ...headers, ...upload.headers }, payload: upload.payload });
+    expect(response.statusCode).toBe(201);
+    expect((await find('virksomhetsleder')).map((h) => h.title)).toEqual(['Delegeringsreglement']);
+  });
+
   it('finds the text of an imported PDF', async () => {
     const [hit] = await find('ansvarsretten');
     expect(hit).toMatchObject({ kind: 'document', title: 'Sjekkliste ferdigattest' });
