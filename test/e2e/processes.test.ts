@@ -95,4 +95,53 @@ describe('modelling, governing and publishing a process in the browser', () => {
     expect(await page.getByRole('button', { name: 'Godkjenn' }).count()).toBe(0);
     await expectNoSeriousAxeViolations(page, 'the process page as an employee');
   });
+
+  it('tells the author in the header bell that the process was published, and the notice leads to it', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await signInAsDemoPerson(page, 'Prosesseier');
+    const bell = page.getByRole('button', { name: /^Varsler, \d+ uleste?$/ });
+    await bell.waitFor();
+    await bell.click();
+    const panel = page.getByRole('region', { name: 'Varsler' });
+    const notice = panel.getByRole('link', { name: new RegExp(`har publisert «${processName}» versjon 1`) });
+    await notice.waitFor();
+    await expectNoSeriousAxeViolations(page, 'the open notice list');
+    await page.keyboard.press('Escape');
+    expect(await panel.isHidden()).toBe(true);
+    await bell.click();
+    await notice.click();
+    await page.getByRole('heading', { level: 1, name: processName }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(processUrl);
+  });
+
+  it('lets the owner write the purpose and classify the process from the KOSTRA list', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Endre formål, eier og plassering' }).click();
+    await page.getByRole('textbox', { name: 'Formål' }).fill('Avvik meldes og følges opp så de ikke skjer igjen.');
+    await expectNoSeriousAxeViolations(page, 'the purpose and owner form');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByText('Avvik meldes og følges opp så de ikke skjer igjen.').waitFor();
+
+    await page.getByLabel('Kodeliste').selectOption({ label: 'KOSTRA-funksjoner' });
+    await page.getByLabel('Søk etter kode eller navn').fill('Administrasjon');
+    await page.getByLabel('Kode', { exact: true }).selectOption({ label: '120 Administrasjon' });
+    await page.getByRole('button', { name: 'Legg til klassifisering' }).click();
+    await page.getByRole('list', { name: 'Koder prosessen er klassifisert med' }).getByText('KOSTRA-funksjoner: 120 Administrasjon').waitFor();
+    await expectNoSeriousAxeViolations(page, 'the classified process');
+  });
+
+  it('opens a linked document with its two versions, each downloadable', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Prosesser' }).click();
+    await page.getByRole('navigation', { name: 'Prosesser' }).getByRole('link', { name: 'Behandle byggesøknad' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Behandle byggesøknad' }).waitFor();
+    await page.getByRole('region', { name: 'Dokumenter' }).getByRole('link', { name: 'Rutine for mottak av byggesøknad.docx' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rutine for mottak av byggesøknad.docx' }).waitFor();
+    const versions = page.getByRole('table', { name: 'Versjoner av Rutine for mottak av byggesøknad.docx' });
+    expect(await versions.getByRole('row').count()).toBe(3);
+    expect(await versions.getByRole('link', { name: 'Last ned versjon 1' }).getAttribute('href')).toMatch(/\/file\?version=1$/);
+    await page.getByRole('region', { name: 'Prosesser som bruker dokumentet' }).getByRole('link', { name: 'Behandle byggesøknad' }).waitFor();
+    await expectNoSeriousAxeViolations(page, 'the document page');
+  });
 });
