@@ -32,11 +32,12 @@ const headlineOptions = `StartSel=${highlightStart}, StopSel=${highlightStop}, M
  * 2. at most 200 matches anywhere, from the GIN index on `search` — both in
  *    `grunnmur_search_candidates`, which applies the tenant itself so that row-level security does
  *    not keep the planner from the indexes;
- * 3. only those candidates are ranked (the rows are read again under row-level security) — title matches first, then by `ts_rank` — and only the
- *    returned page gets a `ts_headline` snippet.
+ * 3. only those candidates are ranked (read again under row-level security): title matches
+ *    first (their rank is raised by 1), then by `ts_rank`; only the returned page gets a
+ *    `ts_headline` snippet.
  *
- * The price: when more than 200 documents match only in their text, the page is the best of an
- * arbitrary 200 of them, not of all. Title matches, the ones people look for, are never cut so.
+ * The price: when more than 200 entries match in their titles (or only in their text), the page
+ * is the best of an arbitrary 200 of those, not of all — a longer query narrows it.
  */
 export async function search(tx: Executor, input: { q: string; kinds?: SearchKind[]; limit?: number }): Promise<SearchHit[]> {
   const words = queryWords(input.q);
