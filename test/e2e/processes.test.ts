@@ -1,4 +1,6 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { simpleBpmn } from '../../server/src/modules/portal/fixtures/simple-bpmn.ts';
 import { expectNoSeriousAxeViolations, signInAsDemoPerson, useBrowserSession } from '../support/e2e-browser.ts';
 
 /**
@@ -143,5 +145,28 @@ describe('modelling, governing and publishing a process in the browser', () => {
     expect(await versions.getByRole('link', { name: 'Last ned versjon 1' }).getAttribute('href')).toMatch(/\/file\?version=1$/);
     await page.getByRole('region', { name: 'Prosesser som bruker dokumentet' }).getByRole('link', { name: 'Behandle byggesøknad' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'the document page');
+  });
+
+  it('imports a zip of BPMN files and documents from the portal and reports each file', async () => {
+    const { page } = session;
+    const zip = new JSZip();
+    zip.file(
+      'Kvalitet/Behandle klage i nettleseren.bpmn',
+      simpleBpmn('Behandle klage i nettleseren', [{ id: 'Lane_1', name: 'Saksbehandler', tasks: [{ id: 'Task_1', name: 'Vurdere klage' }] }]),
+    );
+    zip.file('Kvalitet/Behandle klage i nettleseren/Rutine for klage.txt', 'Klagen registreres samme dag.\n');
+    zip.file('Kvalitet/program.exe', 'MZ');
+    await page.goto('/portal/import');
+    await page.getByRole('heading', { level: 1, name: 'Masseimport av prosesser og dokumenter' }).waitFor();
+    await page.getByLabel('Zip-fil').setInputFiles({ name: 'kvalitet.zip', mimeType: 'application/zip', buffer: await zip.generateAsync({ type: 'nodebuffer' }) });
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('2 filer importert, 1 avvist.').waitFor();
+    const rows = await page.getByRole('table', { name: 'Importrapport' }).getByRole('row').allTextContents();
+    expect(rows.some((row) => row.includes('program.exe') && row.includes('Avvist')), JSON.stringify(rows)).toBe(true);
+    expect(rows.some((row) => row.includes('Rutine for klage.txt') && row.includes('knyttet til 1 prosess')), JSON.stringify(rows)).toBe(true);
+    await expectNoSeriousAxeViolations(page, 'the import report');
+    await page.getByRole('link', { name: 'Åpne prosessen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Behandle klage i nettleseren' }).waitFor();
+    await page.getByRole('region', { name: 'Dokumenter' }).getByRole('link', { name: 'Rutine for klage.txt' }).waitFor();
   });
 });
