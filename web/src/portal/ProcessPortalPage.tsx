@@ -80,7 +80,12 @@ export function ProcessPortalPage() {
                 <Link href={`/api/documents/${document.id}/file`} download>
                   {document.name}
                 </Link>{' '}
-                <span className="portal-muted">{t('process.documentVersion', { version: document.currentVersion })}</span>
+                <span className="portal-muted">{t('process.documentVersion', { version: document.currentVersion })}</span>{' '}
+                <Link asChild>
+                  <RouterLink to={`/documents/${document.id}`}>
+                    {t('process.documentVersions')}
+                  </RouterLink>
+                </Link>
               </li>
             ))}
           </ul>
