@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { simpleBpmn } from '../../server/src/modules/portal/fixtures/simple-bpmn.ts';
@@ -83,6 +84,18 @@ describe('full-text search', () => {
     expect((await find('byggesøknad')).map((h) => h.title)).toContain('Veileder garasje');
     // The first part of a compound is a word too: "skjenke" in "skjenkebevillinger".
     expect((await find('skjenke')).map((h) => h.title)).toContain('Retningslinjer for skjenkebevilling');
+  });
+
+  it('splits a compound only at a known word part, one level deep', async () => {
+    const parts = async (text: string) => {
+      const result = (await t.database.db.execute(sql`select grunnmur_compound_parts(to_tsvector('norwegian', ${text}))::text as parts`)) as unknown as { rows: { parts: string }[] };
+      return result.rows[0]!.parts;
+    };
+    expect(await parts('barnehageplassen')).toBe("'barnehag' 'plass'");
+    expect(await parts('eiendomsskatten')).toBe("'eiendom' 'skatt'");
+    expect(await parts('kartforretning')).toBe("'forretning' 'kart'");
+    // No known part at the end, or too little before it: the word is left whole.
+    expect(await parts('dispensasjon utlån skjenkeløyve')).toBe('');
   });
 
   it('requires every word of the query to match', async () => {
