@@ -192,6 +192,12 @@ describe('planning a technology import', () => {
     expect(result.writes[0]).toMatchObject({ id: 'tech-1', isNew: false, name: 'Azure (Norge øst)', values: { kind: 'cloud_service', provider: '', location: 'Oslo' }, links: {} });
   });
 
+  it('takes a stored value with spaces around it as the trimmed cell it is exported as', () => {
+    const spaced: StoredModelObject = { ...azure, id: 'tech-2', name: 'Azure Norway East', values: { ...azure.values, description: 'Skyen\n' } };
+    const { result } = plan('technology', [spaced], [{ name: 'Azure Norway East', id: 'tech-2', description: 'Skyen' }]);
+    expect(result.changes[0]!.action).toBe('unchanged');
+  });
+
   it('removes every system for an empty cell, and reports duplicates in the file', () => {
     const { result } = plan('technology', [azure], [{ name: 'Azure Norway East', systemIds: null }]);
     expect(result.writes[0]!.links).toEqual({ systemIds: { add: [], remove: [ids.sak, ids.lonn] } });

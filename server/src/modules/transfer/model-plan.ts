@@ -154,9 +154,12 @@ export function planModel(
       const cell = row[field.key] as string | null | undefined;
       const current = stored ? (stored.values[field.key] ?? null) : null;
       switch (field.type) {
-        case 'text':
-          values[field.key] = cell === undefined ? (current ?? '') : (cell ?? '');
+        case 'text': {
+          // Cells are read trimmed; a stored value with spaces around it is still the same value.
+          const wanted = cell === undefined ? (current ?? '') : (cell ?? '');
+          values[field.key] = current !== null && current.trim() === wanted ? current : wanted;
           break;
+        }
         case 'choice':
           values[field.key] = cell ?? current ?? field.fallback;
           break;
@@ -203,10 +206,11 @@ export function planModel(
     }
     if (bad || checkOnly) continue;
 
-    const changed = !stored || stored.name !== name || format.fields.some((field) => !sameValue(stored.values[field.key], values[field.key]));
+    const sameName = stored !== undefined && stored.name.trim() === name;
+    const changed = !stored || !sameName || format.fields.some((field) => !sameValue(stored.values[field.key], values[field.key]));
     const action: RowAction = !stored ? 'create' : changed || Object.keys(links).length > 0 ? 'update' : 'unchanged';
     plan.changes.push({ line: row.line, action, label: name });
-    if (action !== 'unchanged') plan.writes.push({ id: stored?.id ?? newId(), isNew: !stored, name, values, links });
+    if (action !== 'unchanged') plan.writes.push({ id: stored?.id ?? newId(), isNew: !stored, name: sameName ? stored!.name : name, values, links });
   }
   return plan;
 }
