@@ -6,6 +6,9 @@ import { employments, orgUnits, persons, positions } from '../../server/src/modu
 import { systems } from '../../server/src/modules/catalogue/tables.ts';
 import { desiredEntitlements } from '../../server/src/modules/access/tables.ts';
 import { recomputePeople } from '../../server/src/modules/access/recompute-people.ts';
+import { desiredStateDigest, loadPeople, loadRoleModel, loadStoredDigests, recomputeInTransaction } from '../../server/src/modules/access/recompute.ts';
+import { computePeople } from '../../server/src/modules/access/engine/compute.ts';
+import { clock } from '../../server/src/platform/clock.ts';
 import { businessRolesOf } from '../../server/src/modules/access/holders.ts';
 import { systemConnectors } from '../../server/src/modules/provisioning/tables.ts';
 
@@ -152,6 +155,20 @@ describe('access: role model, recompute and "why does Kari have this"', () => {
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['insert', 'update', 'delete']));
     const stored = await inTenant(t.database.db, systemActor(tenantId), (tx) => tx.select().from(desiredEntitlements).where(eq(desiredEntitlements.personId, ids.kari!)));
     expect(stored).toHaveLength(1);
+  });
+
+  it('a full run finds nothing to change when nothing changed: the database digests the stored state as the engine does', async () => {
+    const today = clock.today();
+    await inTenant(t.database.db, systemActor(tenantId), async (tx) => {
+      const computed = computePeople(await loadRoleModel(tx), await loadPeople(tx, today, null), today);
+      const digests = await loadStoredDigests(tx);
+      const kari = computed.find((person) => person.personId === ids.kari)!;
+      expect(kari.entitlements.length).toBeGreaterThan(0);
+      for (const person of computed) expect(desiredStateDigest(person), person.personId).toBe(digests.get(person.personId) ?? '');
+      const outcome = await recomputeInTransaction(tx, { today, personIds: null, origin: 'full_recompute' });
+      expect(outcome.counts).toMatchObject({ grant: 0, revoke: 0, reasonChange: 0, entitlements: computed.reduce((n, person) => n + person.entitlements.length, 0) });
+      expect(outcome.batch).toBeNull();
+    });
   });
 
   it('a manual assignment gives a role at once, with the assignment as the reason', async () => {

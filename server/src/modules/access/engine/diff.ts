@@ -59,3 +59,28 @@ export function diffDesired(stored: ReadonlyMap<string, readonly StoredEntitleme
   }
   return diff;
 }
+
+/**
+ * A person's desired state as one canonical text: `systemRoleId:state:reasonKey` per entitlement in
+ * system role order, comma-separated — the same text the database aggregates per person (see
+ * `loadStoredDigests`), so a full run compares one digest per person and reads the stored rows
+ * only of the people whose digest differs. Empty for a person with nothing.
+ */
+export function canonicalDesiredState(entitlements: readonly Pick<DesiredEntitlement, 'systemRoleId' | 'state' | 'reasonKey'>[]): string {
+  const sorted = entitlements.every((e, i) => i === 0 || entitlements[i - 1]!.systemRoleId < e.systemRoleId)
+    ? entitlements
+    : [...entitlements].sort((a, b) => (a.systemRoleId < b.systemRoleId ? -1 : a.systemRoleId > b.systemRoleId ? 1 : 0));
+  return sorted.map((e) => `${e.systemRoleId}:${e.state}:${e.reasonKey}`).join(',');
+}
+
+/** How many entitlements, and how many of them held, the computed people have in all. */
+export function countDesired(computed: readonly PersonDesired[]): { entitlements: number; held: number } {
+  let entitlements = 0;
+  let held = 0;
+  for (const person of computed)
+    for (const entitlement of person.entitlements) {
+      entitlements++;
+      if (entitlement.state === 'held') held++;
+    }
+  return { entitlements, held };
+}
