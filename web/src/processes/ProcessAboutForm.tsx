@@ -6,22 +6,8 @@ import { api } from '../app/api';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { PersonPicker } from '../org/PersonPicker';
 import type { Ref } from '../org/queries';
-import { useInvalidateProcesses, useProcesses, type ProcessDetail, type ProcessLevel, type ProcessSummary } from './queries';
-
-/** Where a node may be placed: not under itself or anything below it, and never under a sub-process. */
-export function possibleParents(items: ProcessSummary[], id: string): ProcessSummary[] {
-  const below = new Set([id]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const item of items) {
-      if (item.parentId && below.has(item.parentId) && !below.has(item.id)) {
-        below.add(item.id);
-        grew = true;
-      }
-    }
-  }
-  return items.filter((item) => !below.has(item.id) && item.level !== 'subprocess');
-}
+import { possibleParents } from './hierarchy';
+import { useInvalidateProcesses, useProcesses, type ProcessDetail, type ProcessLevel } from './queries';
 
 /** Change a process's name, purpose [formål], owner [prosesseier] and place in the hierarchy. */
 export function ProcessAboutForm({ detail, onDone }: { detail: ProcessDetail; onDone: () => void }) {
