@@ -190,4 +190,39 @@ describe.skipIf(skip)('provisioning from HR to a real slapd, with the mass-remov
     );
     expect(releasedRemovals.size).toBeLessThanOrEqual(3);
   }, 180_000);
+
+  it('holds access changes pushed over SCIM for review when the municipality wants that, and carries them out once approved', async () => {
+    const admin = await t.tokenHeaders(tenantId, 'admin');
+    const saved = await t.inject({ method: 'PUT', url: '/api/provisioning/settings', headers: admin, payload: { massRemovalPercent: 2, massRemovalMinimum: 25, reviewScimChanges: true } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ reviewScimChanges: true });
+    const scim = scimClient(t, await scimTokenFor(t, tenantId, 'HR-system'));
+    const batches = () => inTenant(t.database.db, actor(), (tx) => tx.select().from(provisioningBatches));
+    const before = (await batches()).length;
+    const accountsBefore = (await activeAccounts()).length;
+    const joiner = await scim.request('POST', '/Users', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'],
+      userName: 'ny.laerer@prov.kommune.no',
+      name: { givenName: 'Nina', familyName: 'Nyansatt' },
+      externalId: '3001',
+      active: true,
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { employeeNumber: '3001', department: 'SKOLE' },
+    });
+    expect(joiner.statusCode, joiner.body).toBe(201);
+    const all = await until(batches, (list) => list.length > before);
+    const held = all.find((b) => b.state === 'held' && /SCIM/.test(b.holdReason ?? ''))!;
+    expect(held.holdReason).toMatch(/skal godkjennes/);
+    const heldOps = (await operations()).filter((o) => o.batchId === held.id);
+    expect(heldOps.map((o) => o.action).sort()).toEqual(['create_account', 'grant']);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await activeAccounts()).toHaveLength(accountsBefore);
+
+    const officer = await t.tokenHeaders(tenantId, 'security_officer');
+    expect((await t.inject({ method: 'POST', url: `/api/provisioning/batches/${held.id}/approve`, headers: officer })).statusCode).toBe(204);
+    await until(operations, (ops) => ops.filter((o) => o.batchId === held.id).every((o) => o.state === 'done'), 120_000);
+    expect(await activeAccounts()).toHaveLength(accountsBefore + 1);
+
+    // Changes from the HR file are not SCIM pushes: they go through at once as before.
+    expect((await t.inject({ method: 'PUT', url: '/api/provisioning/settings', headers: admin, payload: { massRemovalPercent: 2, massRemovalMinimum: 25 } })).json()).toMatchObject({ reviewScimChanges: false });
+  }, 180_000);
 });

@@ -84,7 +84,7 @@ describe('SCIM Users as people: joiners, movers, leavers', () => {
     const [position] = await inTenant(t.database.db, systemActor(tenantId), (tx) => tx.select().from(positions).where(eq(positions.id, employment!.positionId!)));
     expect(position!.title).toBe('Lærer');
     // The access module is asked to recompute this person, after the transaction.
-    expect(send).toHaveBeenCalledWith(expect.objectContaining({ name: 'access-recompute-people' }), expect.objectContaining({ actorName: 'SCIM: Entra ID' }), { personIds: [id] });
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ name: 'access-recompute-people' }), expect.objectContaining({ actorName: 'SCIM: Entra ID' }), { personIds: [id], source: 'scim' });
     send.mockRestore();
   });
 

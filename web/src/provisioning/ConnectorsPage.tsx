@@ -88,15 +88,17 @@ function ThresholdForm() {
   const save = useSaveSettings();
   const [percent, setPercent] = useState('');
   const [minimum, setMinimum] = useState('');
+  const [reviewScim, setReviewScim] = useState(false);
   useEffect(() => {
     if (settings.data) {
       setPercent(String(settings.data.massRemovalPercent));
       setMinimum(String(settings.data.massRemovalMinimum));
+      setReviewScim(settings.data.reviewScimChanges);
     }
   }, [settings.data]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ massRemovalPercent: Number(percent), massRemovalMinimum: Number(minimum) });
+    save.mutate({ massRemovalPercent: Number(percent), massRemovalMinimum: Number(minimum), reviewScimChanges: reviewScim });
   };
   return (
     <form onSubmit={submit} className="provisioning-stack" aria-labelledby="threshold-heading">
@@ -106,6 +108,12 @@ function ThresholdForm() {
       <Paragraph>{t('threshold.intro')}</Paragraph>
       <Textfield label={t('threshold.percent')} type="number" inputMode="numeric" value={percent} onChange={(event) => setPercent(event.target.value)} />
       <Textfield label={t('threshold.minimum')} type="number" inputMode="numeric" value={minimum} onChange={(event) => setMinimum(event.target.value)} />
+      <Checkbox
+        label={t('threshold.reviewScim')}
+        description={t('threshold.reviewScimHelp')}
+        checked={reviewScim}
+        onChange={(event) => setReviewScim(event.target.checked)}
+      />
       {save.error && <ErrorAlert error={save.error} />}
       {save.isSuccess && (
         <Alert data-color="success" role="status">

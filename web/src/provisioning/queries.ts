@@ -54,6 +54,8 @@ export interface Connector {
 export interface Settings {
   massRemovalPercent: number;
   massRemovalMinimum: number;
+  /** Access changes pushed over SCIM wait for approval as a held batch. */
+  reviewScimChanges: boolean;
 }
 
 const key = ['provisioning'] as const;

@@ -11,9 +11,9 @@ import { dispatchBatch, submitEntitlementChanges, type EntitlementChange, type S
 export type { EntitlementChange, SubmittedBatch };
 export type SubmitOrigin = 'full_recompute' | 'person_event';
 
-export async function submitChanges(tx: Executor, origin: SubmitOrigin, changes: EntitlementChange[]): Promise<SubmittedBatch> {
+export async function submitChanges(tx: Executor, origin: SubmitOrigin, changes: EntitlementChange[], source?: 'scim'): Promise<SubmittedBatch> {
   if (changes.length === 0) return null;
-  return submitEntitlementChanges(tx, { origin, changes });
+  return submitEntitlementChanges(tx, { origin, changes, source });
 }
 
 export async function dispatch(jobs: JobQueue | undefined, actor: Actor, batchId: string | null): Promise<void> {

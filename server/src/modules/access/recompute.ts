@@ -227,6 +227,8 @@ export interface RecomputeOptions {
   /** null = everyone (a full run). */
   personIds: readonly string[] | null;
   origin: SubmitOrigin;
+  /** The people changed through a SCIM push (the municipality may want such changes reviewed). */
+  source?: 'scim';
   progress?: (done: number, total: number) => Promise<void>;
 }
 
@@ -290,7 +292,7 @@ export async function recomputeInTransaction(tx: Executor, options: RecomputeOpt
     ...change,
     reason: change.action === 'grant' ? (reasonOf.get(`${change.personId}:${change.systemRoleId}`) ?? 'Tildelt') : revokeReason(reasonOf.has(`${change.personId}:${change.systemRoleId}`)),
   }));
-  const batch = await submitChanges(tx, options.origin, changes);
+  const batch = await submitChanges(tx, options.origin, changes, options.source);
   phases.mark('submit');
   phases.report(personIds ? 'people' : 'full');
   await options.progress?.(people.length, people.length);

@@ -218,10 +218,14 @@ export async function saveConnector(tx: Executor, tenantId: string, systemId: st
 
 export async function getSettings(tx: Executor) {
   const [row] = await tx.select().from(provisioningSettings).limit(1);
-  return { massRemovalPercent: row?.massRemovalPercent ?? defaultGuardSettings.percent, massRemovalMinimum: row?.massRemovalMinimum ?? defaultGuardSettings.minimum };
+  return {
+    massRemovalPercent: row?.massRemovalPercent ?? defaultGuardSettings.percent,
+    massRemovalMinimum: row?.massRemovalMinimum ?? defaultGuardSettings.minimum,
+    reviewScimChanges: row?.reviewScimChanges ?? false,
+  };
 }
 
-export async function saveSettings(tx: Executor, tenantId: string, input: { massRemovalPercent: number; massRemovalMinimum: number }) {
+export async function saveSettings(tx: Executor, tenantId: string, input: { massRemovalPercent: number; massRemovalMinimum: number; reviewScimChanges: boolean }) {
   await tx
     .insert(provisioningSettings)
     .values({ tenantId, ...input })

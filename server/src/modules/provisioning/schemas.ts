@@ -78,6 +78,8 @@ export const connectorInput = z.object({
 export const settings = z.object({
   massRemovalPercent: z.number().int().min(0, 'Prosenten kan ikke være negativ').max(100),
   massRemovalMinimum: z.number().int().min(0, 'Minimum kan ikke være negativt').max(1_000_000),
+  /** Access changes pushed over SCIM wait for a person's approval, shown as a held batch. */
+  reviewScimChanges: z.boolean().default(false),
 });
 
 export const manualTaskQuery = z.object({ systemId: z.uuid().optional() });

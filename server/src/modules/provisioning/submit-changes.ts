@@ -52,7 +52,7 @@ async function connectorKinds(tx: Executor, systemIds: string[]): Promise<Map<st
 
 export async function guardSettingsOf(tx: Executor) {
   const [row] = await tx.select().from(provisioningSettings).limit(1);
-  return row ? { percent: row.massRemovalPercent, minimum: row.massRemovalMinimum } : defaultGuardSettings;
+  return row ? { percent: row.massRemovalPercent, minimum: row.massRemovalMinimum, reviewScimChanges: row.reviewScimChanges } : { ...defaultGuardSettings, reviewScimChanges: false };
 }
 
 /**
@@ -63,7 +63,7 @@ export async function guardSettingsOf(tx: Executor) {
  */
 export async function submitEntitlementChanges(
   tx: Executor,
-  input: { origin: 'full_recompute' | 'person_event'; changes: EntitlementChange[] },
+  input: { origin: 'full_recompute' | 'person_event'; changes: EntitlementChange[]; /** Where the event came from, when it matters: SCIM pushes may await review. */ source?: 'scim' },
 ): Promise<SubmittedBatch> {
   if (input.changes.length === 0) return null;
   const tenantId = await currentTenant(tx);
@@ -151,6 +151,7 @@ export async function submitEntitlementChanges(
     recentRemovals: recent,
     accountBase: needsAccountBase(settings, removals, recent) ? await accountBase(tx) : 0,
     activePeople: input.origin === 'full_recompute' && removals > 0 ? await activePeople(tx) : 1,
+    awaitsReview: input.source === 'scim' && settings.reviewScimChanges,
   });
   return storeBatch(tx, tenantId, input.origin, planned, kinds, verdict.hold ? { reason: verdict.reason, threshold: verdict.threshold } : null);
 }

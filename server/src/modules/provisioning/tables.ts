@@ -158,6 +158,8 @@ export const provisioningSettings = pgTable(
     /** A batch removing more than max(percent of accounts, minimum) is held for approval. */
     massRemovalPercent: integer('mass_removal_percent').notNull().default(2),
     massRemovalMinimum: integer('mass_removal_minimum').notNull().default(25),
+    /** Access changes from SCIM pushes (joiners, movers, leavers) wait for a person to approve them. */
+    reviewScimChanges: boolean('review_scim_changes').notNull().default(false),
     ...timestamps,
   },
   (table) => [uniqueIndex('provisioning_settings_tenant_idx').on(table.tenantId)],

@@ -78,7 +78,7 @@ async function provision<T>(request: FastifyRequest, work: (tx: Executor, actor:
   const { result, personIds = [] } = await inTenant(request.server.db, actor, (tx) => work(tx, actor, baseUrlOf(request)));
   if (personIds.length > 0) {
     try {
-      await requestRecompute(request.server.jobs, actor, personIds);
+      await requestRecompute(request.server.jobs, actor, personIds, { source: 'scim' });
     } catch (error) {
       // The change is stored; a missed recompute is caught up by the next full run.
       request.log.error({ err: error }, 'SCIM: could not queue the access recompute');

@@ -50,3 +50,17 @@ describe('many single events adding up', () => {
         }
   });
 });
+
+describe('changes the municipality wants reviewed', () => {
+  it('holds a batch that awaits review even when it removes nothing, and says why', () => {
+    const verdict = judgeBatch(defaultGuardSettings, { origin: 'person_event', removals: 0, accountBase: 100, activePeople: 100, awaitsReview: true });
+    expect(verdict.hold).toBe(true);
+    if (verdict.hold) expect(verdict.reason).toMatch(/SCIM.*godkjennes/);
+  });
+
+  it('gives the size of a mass removal as the reason when both apply', () => {
+    const verdict = judgeBatch(defaultGuardSettings, { origin: 'person_event', removals: 30, accountBase: 100, activePeople: 100, awaitsReview: true });
+    if (verdict.hold) expect(verdict.reason).toMatch(/over terskelen/);
+    else expect.fail('held');
+  });
+});

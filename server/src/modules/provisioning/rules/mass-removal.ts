@@ -29,6 +29,8 @@ export interface GuardInput {
   recentRemovals?: number;
   /** Accounts the tenant has now (actual where known, else desired). */
   accountBase: number;
+  /** The municipality wants a person to approve these changes before they are carried out (SCIM pushes). */
+  awaitsReview?: boolean;
   /** People with a current employment or other reason to be there; 0 means the input looks empty. */
   activePeople: number;
 }
@@ -70,6 +72,13 @@ export function judgeBatch(settings: GuardSettings, input: GuardInput): GuardVer
       hold: true,
       threshold,
       reason: `Enkelthendelser den siste timen har allerede fjernet tilgang fra ${recent} kontoer. Med denne kjøringens ${input.removals} blir det ${input.removals + recent}, over terskelen på ${threshold} (${settings.percent} % av ${input.accountBase} kontoer, minst ${settings.minimum}). Et kildesystem som sletter mange personer én og én, holdes tilbake til noen godkjenner.`,
+    };
+  }
+  if (input.awaitsReview) {
+    return {
+      hold: true,
+      threshold,
+      reason: 'Endringer fra SCIM (nye, flyttede og sluttede personer) skal godkjennes før tilgangene endres, etter kommunens innstilling.',
     };
   }
   return { hold: false, threshold };

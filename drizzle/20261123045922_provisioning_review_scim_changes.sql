@@ -1,0 +1,1 @@
+ALTER TABLE "provisioning_settings" ADD COLUMN "review_scim_changes" boolean DEFAULT false NOT NULL;
