@@ -10,6 +10,7 @@ import { useSession } from '../app/session';
 import type { PersonSectionProps } from '../org/person-sections';
 import { RouteLink } from '../org/RouteLink';
 import { SensitivityTag } from './BusinessRolePage';
+import { PersonAssignments, PersonCompetences } from './PersonAccessForms';
 import { usePersonEntitlements, type TargetState } from './queries';
 
 const targetColor: Record<TargetState, string> = { present: 'success', missing: 'warning', not_reconciled: 'neutral', held_back: 'danger' };
@@ -20,6 +21,7 @@ export function PersonAccessSection({ personId, givenName }: PersonSectionProps)
   const allowed = session.can('access:people') || session.user.personId === personId;
   const access = usePersonEntitlements(personId, allowed);
   if (!allowed) return null;
+  const editable = session.can('access:write');
   const day = (value: string | null) => (value ? new Date(`${value.slice(0, 10)}T00:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO') : '–');
 
   return (
@@ -95,25 +97,8 @@ export function PersonAccessSection({ personId, givenName }: PersonSectionProps)
       )}
       {access.data && (
         <>
-          <Heading level={3} data-size="xs">
-            {t('person.competences')}
-          </Heading>
-          {access.data.competences.length === 0 ? (
-            <Paragraph>{t('person.noCompetences')}</Paragraph>
-          ) : (
-            <ul className="access-list">
-              {access.data.competences.map((competence) => (
-                <li key={competence.id}>
-                  {competence.competenceName} — {competence.expiresOn ? t('person.expires', { date: day(competence.expiresOn) }) : t('person.noExpiry')}{' '}
-                  {!competence.valid && (
-                    <Tag data-color="danger" data-size="sm">
-                      {t('person.expired')}
-                    </Tag>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <PersonCompetences personId={personId} data={access.data} day={day} editable={editable} />
+          <PersonAssignments personId={personId} data={access.data} day={day} editable={editable} />
           {access.data.computedAt && <Paragraph data-size="sm">{t('person.computedAt', { date: day(access.data.computedAt) })}</Paragraph>}
         </>
       )}

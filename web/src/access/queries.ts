@@ -45,6 +45,7 @@ export interface Competence {
   description: string;
   validityMonths: number | null;
 }
+export type CompetenceInput = Omit<Competence, 'id'>;
 export interface BusinessRoleDetail extends BusinessRoleSummary {
   systemRoles: SystemRole[];
   rules: AssignmentRule[];
@@ -170,8 +171,18 @@ export const useRequireCompetence = (id: string) =>
 export const useDropCompetence = (id: string) => useAccessMutation((competenceId: string) => api.delete<void>(`/api/access/business-roles/${id}/competences/${competenceId}`));
 export const useCreateSystemRole = () => useAccessMutation((input: SystemRoleInput) => api.post<SystemRole>('/api/access/system-roles', input));
 export const useDeleteSystemRole = () => useAccessMutation((id: string) => api.delete<void>(`/api/access/system-roles/${id}`));
-export const useCreateCompetence = () =>
-  useAccessMutation((input: { name: string; description: string; validityMonths: number | null }) => api.post<Competence>('/api/access/competences', input));
+export const useCreateCompetence = () => useAccessMutation((input: CompetenceInput) => api.post<Competence>('/api/access/competences', input));
+export const useUpdateSystemRole = (id: string) => useAccessMutation((input: SystemRoleInput) => api.put<SystemRole>(`/api/access/system-roles/${id}`, input));
+export const useUpdateCompetence = (id: string) => useAccessMutation((input: CompetenceInput) => api.put<Competence>(`/api/access/competences/${id}`, input));
+export const useDeleteCompetence = () => useAccessMutation((id: string) => api.delete<void>(`/api/access/competences/${id}`));
 export const useSetPersonCompetence = (personId: string) =>
   useAccessMutation((input: { competenceId: string; expiresOn: string | null }) => api.post(`/api/access/people/${personId}/competences`, input));
+export const useRemovePersonCompetence = (personId: string) =>
+  useAccessMutation((competenceId: string) => api.delete<void>(`/api/access/people/${personId}/competences/${competenceId}`));
+/** A business role given to one person by hand, with the reason written down. */
+export const useAssignRole = (personId: string) =>
+  useAccessMutation((input: { businessRoleId: string; note: string; validTo: string | null }) =>
+    api.post<PersonEntitlements>(`/api/access/people/${personId}/assignments`, { ...input, source: 'manual' }),
+  );
+export const useEndAssignment = (personId: string) => useAccessMutation((assignmentId: string) => api.delete<void>(`/api/access/people/${personId}/assignments/${assignmentId}`));
 export const useRecompute = () => useAccessMutation(() => api.post<{ jobId: string }>('/api/access/recompute'));
