@@ -26,6 +26,9 @@ export function BusinessRolesPage() {
         {t('roles.title')}
       </Heading>
       <Paragraph>{t('roles.intro')}</Paragraph>
+      <Paragraph>
+        <RouteLink to="/access/competences">{t('competences.link')}</RouteLink>
+      </Paragraph>
       <Textfield className="access-search" type="search" label={t('roles.search')} value={q} onChange={(event) => setQ(event.target.value)} />
       {roles.error && <ErrorAlert error={roles.error} />}
       {roles.isPending ? (

@@ -3,6 +3,7 @@ import { systemPageSections } from '../catalogue/system-sections';
 import { personPageSections } from '../org/person-sections';
 import { BusinessRolePage } from './BusinessRolePage';
 import { BusinessRolesPage } from './BusinessRolesPage';
+import { CompetencesPage } from './CompetencesPage';
 import { PersonAccessSection } from './PersonAccessSection';
 import { SystemRolesSection } from './SystemRolesSection';
 import './access.css';
@@ -11,8 +12,9 @@ import './access.css';
 if (!personPageSections.includes(PersonAccessSection)) personPageSections.push(PersonAccessSection);
 if (!systemPageSections.includes(SystemRolesSection)) systemPageSections.push(SystemRolesSection);
 
-/** The access area's pages [tilgang]: business roles and their rules. */
+/** The access area's pages [tilgang]: business roles and their rules, and the competences roles can require. */
 export const accessRoutes: RouteObject[] = [
   { path: 'access', element: <BusinessRolesPage /> },
   { path: 'access/business-roles/:id', element: <BusinessRolePage /> },
+  { path: 'access/competences', element: <CompetencesPage /> },
 ];
