@@ -7,7 +7,9 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
 import { usePositions } from '../identity/queries';
-import { useOrgUnits } from '../org/queries';
+import { PersonPicker } from '../org/PersonPicker';
+import { useOrgUnits, type Ref } from '../org/queries';
+import { fieldProblem, hasFieldProblem } from './field-problem';
 import { RouteLink } from '../org/RouteLink';
 import {
   useAddRule,
@@ -79,11 +81,12 @@ function EditRole({ role }: { role: BusinessRoleDetail }) {
   const [name, setName] = useState(role.name);
   const [description, setDescription] = useState(role.description);
   const [requestable, setRequestable] = useState(role.requestable);
+  const [owner, setOwner] = useState<Ref | null>(role.ownerPersonId ? { id: role.ownerPersonId, name: role.ownerName ?? '' } : null);
   const [saved, setSaved] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    update.mutate({ name, description, requestable, ownerPersonId: role.ownerPersonId }, { onSuccess: () => setSaved(true) });
+    update.mutate({ name, description, requestable, ownerPersonId: owner?.id ?? null }, { onSuccess: () => setSaved(true) });
   };
   return (
     <section className="page-section" aria-labelledby="access-edit-heading">
@@ -91,10 +94,27 @@ function EditRole({ role }: { role: BusinessRoleDetail }) {
         {t('role.edit')}
       </Heading>
       <form onSubmit={submit} className="access-form">
-        <Textfield label={t('roles.name')} value={name} onChange={(event) => setName(event.target.value)} required />
-        <Textfield label={t('roles.descriptionLabel')} description={t('roles.descriptionHelp')} multiline rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
+        <Textfield label={t('roles.name')} value={name} onChange={(event) => setName(event.target.value)} error={fieldProblem(update.error, 'name')} required />
+        <Textfield
+          label={t('roles.descriptionLabel')}
+          description={t('roles.descriptionHelp')}
+          multiline
+          rows={3}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          error={fieldProblem(update.error, 'description')}
+        />
         <Checkbox label={t('roles.requestableLabel')} checked={requestable} onChange={(event) => setRequestable(event.target.checked)} />
-        {update.error && <ErrorAlert error={update.error} />}
+        <PersonPicker
+          legend={t('role.owner')}
+          searchLabel={t('role.ownerSearch')}
+          noneLabel={t('role.noOwner')}
+          value={owner}
+          onChange={setOwner}
+          name="business-role-owner"
+          error={fieldProblem(update.error, 'ownerPersonId')}
+        />
+        {update.error && !hasFieldProblem(update.error, ['name', 'description', 'ownerPersonId']) && <ErrorAlert error={update.error} />}
         {remove.error && <ErrorAlert error={remove.error} />}
         <div className="button-row">
           <Button type="submit" disabled={update.isPending}>
