@@ -8,6 +8,7 @@ import { PageLoading } from '../app/PageLoading';
 import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
 import { OperationTable } from './OperationTable';
+import { peopleChanges } from './people-changes';
 import { useBatch, useBatches, useDecideBatch, type Batch } from './queries';
 
 function HeldBatch({ batch, onDone }: { batch: Batch; onDone(message: string): void }) {
@@ -43,7 +44,17 @@ function HeldBatch({ batch, onDone }: { batch: Batch; onDone(message: string): v
         )}
       </div>
       {decide.error && <ErrorAlert error={decide.error} />}
-      {open && (detail.isPending ? <PageLoading /> : detail.error ? <ErrorAlert error={detail.error} /> : <OperationTable items={detail.data.operations} caption={t('held.contentCaption')} />)}
+      {open &&
+        (detail.isPending ? (
+          <PageLoading />
+        ) : detail.error ? (
+          <ErrorAlert error={detail.error} />
+        ) : (
+          <>
+            <Paragraph data-size="sm">{t('held.people', { ...peopleChanges(detail.data.operations) })}</Paragraph>
+            <OperationTable items={detail.data.operations} caption={t('held.contentCaption')} />
+          </>
+        ))}
     </Card>
   );
 }
