@@ -20,6 +20,8 @@ import { createScratchDatabase } from '../test/support/scratch-postgres.ts';
 const { values: options } = parseArgs({
   options: {
     documents: { type: 'string', default: '10000' },
+    /** Documents of another municipality in the same table, to see that a search does not read them. */
+    'other-documents': { type: 'string', default: '0' },
     query: { type: 'string', multiple: true, default: ['faktura attestasjon', 'søknad'] },
     /** Leave the generated database behind (its URL is printed) to try plans by hand. */
     keep: { type: 'boolean', default: false },
@@ -55,17 +57,23 @@ const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSi
 try {
   await database.migrate();
   const [tenant] = await database.db.insert(tenants).values({ slug: 'bench', name: 'Benk' }).returning();
-  for (let start = 0; start < documentCount; start += 1000) {
-    await database.db.insert(searchEntries).values(
-      Array.from({ length: Math.min(1000, documentCount - start) }, (_, i) => ({
-        tenantId: tenant!.id,
-        kind: 'document' as const,
-        entityId: crypto.randomUUID(),
-        title: `${pick(['Rutine for', 'Mal for', 'Sjekkliste for', 'Retningslinjer for'])} ${pick(objects)} ${start + i}`,
-        body: `${sentence(60)}. ${sentence(60)}.`,
-      })),
-    );
-  }
+  const [other] = await database.db.insert(tenants).values({ slug: 'nabo', name: 'Nabo' }).returning();
+  const load = async (tenantId: string, count: number) => {
+    for (let start = 0; start < count; start += 1000) {
+      await database.db.insert(searchEntries).values(
+        Array.from({ length: Math.min(1000, count - start) }, (_, i) => ({
+          tenantId,
+          kind: 'document' as const,
+          entityId: crypto.randomUUID(),
+          title: `${pick(['Rutine for', 'Mal for', 'Sjekkliste for', 'Retningslinjer for'])} ${pick(objects)} ${start + i}`,
+          body: `${sentence(60)}. ${sentence(60)}.`,
+        })),
+      );
+    }
+  };
+  // The other municipality's documents first, so they lie ahead of ours in the table.
+  await load(other!.id, Number(options['other-documents']));
+  await load(tenant!.id, documentCount);
   await database.db.execute(sql`analyze`);
   // One connection of our own, on which auto_explain prints the plans of nested statements too.
   const explainPool = new pg.Pool({ connectionString: scratch.url, max: 1 });
