@@ -2,6 +2,11 @@
  * A real OpenLDAP slapd (the Debian package) for connector tests: a temporary directory, a
  * slapd.conf with the mdb backend, the base entries loaded with slapadd, a free port on 127.0.0.1.
  * `stop()` ends the process and removes the directory.
+ *
+ * With `flavour: 'active_directory'` it also loads our minimal AD imitation (ad-imitation.schema:
+ * user, computer and group classes, sAMAccountName, userPrincipalName, userAccountControl — not
+ * Microsoft's schema) and the overlays that behave as AD does (unique logon names, member values
+ * that follow a rename, memberOf), and the groups are AD `group` objects that may be empty.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +14,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const adSchema = fileURLToPath(new URL('./ad-imitation.schema', import.meta.url));
 
 const slapdPath = ['/usr/sbin/slapd', '/usr/local/libexec/slapd'].find((p) => existsSync(p));
 const slapaddPath = ['/usr/sbin/slapadd', '/usr/local/sbin/slapadd'].find((p) => existsSync(p));
@@ -59,7 +67,8 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
 }
 
 /** Starts slapd with `suffix` (default dc=kommune,dc=test), ou=people, ou=disabled, ou=groups and the given groups (cn under ou=groups). */
-export async function startSlapd(options: { suffix?: string; groups?: string[] } = {}): Promise<Slapd> {
+export async function startSlapd(options: { suffix?: string; groups?: string[]; flavour?: 'openldap' | 'active_directory' } = {}): Promise<Slapd> {
+  const ad = options.flavour === 'active_directory';
   if (!slapdPath || !slapaddPath) throw new Error('slapd is not installed');
   const suffix = options.suffix ?? 'dc=kommune,dc=test';
   const rootDn = `cn=admin,${suffix}`;
@@ -75,9 +84,11 @@ export async function startSlapd(options: { suffix?: string; groups?: string[] }
       'include /etc/ldap/schema/cosine.schema',
       'include /etc/ldap/schema/inetorgperson.schema',
       'include /etc/ldap/schema/nis.schema',
+      ...(ad ? [`include ${adSchema}`] : []),
       `pidfile ${path.join(dir, 'slapd.pid')}`,
       'modulepath /usr/lib/ldap',
       'moduleload back_mdb',
+      ...(ad ? ['moduleload unique', 'moduleload refint', 'moduleload memberof'] : []),
       'database mdb',
       'maxsize 104857600',
       `suffix "${suffix}"`,
@@ -87,6 +98,20 @@ export async function startSlapd(options: { suffix?: string; groups?: string[] }
       'index objectClass eq',
       'index uid eq',
       'index member eq',
+      ...(ad
+        ? [
+            'index sAMAccountName eq',
+            'overlay unique',
+            `unique_uri ldap:///${suffix}?sAMAccountName?sub`,
+            `unique_uri ldap:///${suffix}?userPrincipalName?sub`,
+            'overlay refint',
+            'refint_attributes member',
+            'overlay memberof',
+            'memberof-group-oc group',
+            'memberof-member-ad member',
+            'memberof-memberof-ad memberOf',
+          ]
+        : []),
       '',
     ].join('\n'),
   );
@@ -96,7 +121,11 @@ export async function startSlapd(options: { suffix?: string; groups?: string[] }
     `dn: ou=people,${suffix}\nobjectClass: organizationalUnit\nou: people\n`,
     `dn: ou=disabled,${suffix}\nobjectClass: organizationalUnit\nou: disabled\n`,
     `dn: ou=groups,${suffix}\nobjectClass: organizationalUnit\nou: groups\n`,
-    ...(options.groups ?? []).map((cn) => `dn: cn=${cn},ou=groups,${suffix}\nobjectClass: groupOfNames\ncn: ${cn}\nmember: ${rootDn}\n`),
+    ...(options.groups ?? []).map((cn) =>
+      ad
+        ? `dn: cn=${cn},ou=groups,${suffix}\nobjectClass: group\ncn: ${cn}\nsAMAccountName: ${cn}\ngroupType: -2147483646\n`
+        : `dn: cn=${cn},ou=groups,${suffix}\nobjectClass: groupOfNames\ncn: ${cn}\nmember: ${rootDn}\n`,
+    ),
   ];
   const ldif = path.join(dir, 'base.ldif');
   await writeFile(ldif, entries.join('\n'));

@@ -1,11 +1,14 @@
 /**
  * LDAP / Active Directory connector on ldapts. OpenLDAP: inetOrgPerson accounts named by uid under
- * `usersDn`, disabled by moving them to `disabledDn`; AD: user objects with sAMAccountName, disabled
- * through userAccountControl. Group membership is groupOfNames/group `member` by DN, so a rename or
- * move rewrites the memberships that named the old DN (OpenLDAP has no referential integrity unless
- * the refint overlay is on, which we do not assume).
+ * `usersDn`, disabled by moving them to `disabledDn`; AD: user objects named "CN=Given Family
+ * (username)" with sAMAccountName and userPrincipalName, disabled by the ACCOUNTDISABLE bit of
+ * userAccountControl (and moved to `disabledDn` when one is set). Either way a disabled account
+ * leaves its groups. Group membership is groupOfNames/group `member` by DN, so a rename or move
+ * rewrites the memberships that named the old DN (OpenLDAP has no referential integrity unless the
+ * refint overlay is on, which we do not assume; AD does it itself, and then there is nothing left
+ * to rewrite). The AD flavour is tested against slapd with test/support/ad-imitation.schema.
  */
-import { Attribute, Change, Client, EqualityFilter, NoSuchObjectError, ObjectClassViolationError, type Entry } from 'ldapts';
+import { AndFilter, Attribute, Change, Client, EqualityFilter, NoSuchAttributeError, NoSuchObjectError, NotFilter, ObjectClassViolationError, TypeOrValueExistsError, type Entry, type Filter } from 'ldapts';
 import { z } from 'zod';
 import { ConnectorError, type AccountData, type Connector, type ObservedAccount, type Outcome } from './types.ts';
 
@@ -13,14 +16,17 @@ export const ldapSettingsSchema = z.object({
   url: z.string().regex(/^ldaps?:\/\//, 'Adressen må begynne med ldap:// eller ldaps://'),
   bindDn: z.string().min(1),
   usersDn: z.string().min(1),
-  /** OpenLDAP: where disabled accounts are moved. AD disables in place. */
+  /** Where disabled accounts are moved: required for OpenLDAP; for AD optional (without it AD disables in place). */
   disabledDn: z.string().optional(),
   groupsDn: z.string().optional(),
   flavour: z.enum(['openldap', 'active_directory']).default('openldap'),
   /** groupOfNames must have a member; this DN stands in when the last real member leaves. */
   placeholderMember: z.string().optional(),
-  /** AD: the UPN suffix, e.g. "kommune.no". */
-  upnSuffix: z.string().optional(),
+  /** AD: the UPN suffix, e.g. "kommune.no"; userPrincipalName becomes username@suffix. */
+  upnSuffix: z
+    .string()
+    .regex(/^[^@\s]+$/, 'UPN-suffikset skrives uten @, for eksempel kommune.no')
+    .optional(),
 });
 export type LdapSettings = z.infer<typeof ldapSettingsSchema>;
 export const ldapSecretsSchema = z.object({ bindPassword: z.string() });
@@ -40,8 +46,18 @@ const first = (value: Entry[string] | undefined): string | null => {
 };
 const all = (value: Entry[string] | undefined): string[] => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String));
 
-const UAC_NORMAL = 512;
-const UAC_DISABLED = 514;
+/** userAccountControl flags (AD): NORMAL_ACCOUNT, and ACCOUNTDISABLE which disabling sets and enabling clears. */
+const UAC_NORMAL = 0x200;
+const UAC_ACCOUNTDISABLE = 0x2;
+const uacOf = (entry: Entry) => Number(first(entry.userAccountControl) ?? UAC_NORMAL);
+
+/** AD caps a user's sAMAccountName at 20 characters and forbids these in it. */
+const SAM_MAX = 20;
+const SAM_FORBIDDEN = /["/\\[\]:;|=,+*?<>]/;
+
+/** A DN compared loosely: no spaces around commas, case-insensitive (both directories ignore case). */
+const normalDn = (dn: string) => dn.replace(/\s*,\s*/g, ',').toLowerCase();
+const parentOf = (dn: string) => dn.slice(dn.indexOf(',') + 1);
 
 export class LdapConnector implements Connector {
   private client: Client | undefined;
@@ -83,22 +99,37 @@ export class LdapConnector implements Connector {
       : `uid=${escapeRdnValue(account.username)},${parent}`;
   }
 
+  /** People's accounts: in AD a computer is a `user` too, and is left out. */
+  private accountFilter(username?: string): Filter {
+    const filters: Filter[] = this.ad
+      ? [new EqualityFilter({ attribute: 'objectClass', value: 'user' }), new NotFilter({ filter: new EqualityFilter({ attribute: 'objectClass', value: 'computer' }) })]
+      : [new EqualityFilter({ attribute: 'objectClass', value: 'inetOrgPerson' })];
+    if (username !== undefined) filters.push(new EqualityFilter({ attribute: this.nameAttribute, value: username }));
+    return new AndFilter({ filters });
+  }
+
+  /** AD refuses a logon name it cannot hold; saying so up front beats a cryptic "problem 22". */
+  private checkUsername(username: string) {
+    if (!this.ad) return;
+    if (username.length > SAM_MAX) throw new ConnectorError(`Brukernavnet «${username}» er lengre enn de ${SAM_MAX} tegnene Active Directory tillater (sAMAccountName)`, true);
+    if (SAM_FORBIDDEN.test(username)) throw new ConnectorError(`Brukernavnet «${username}» har tegn Active Directory ikke tillater i sAMAccountName`, true);
+  }
+
+  /** Whether the DN lies under `disabledDn` (which may itself lie under `usersDn`, as OU=Disabled often does in AD). */
+  private inDisabledOu(dn: string) {
+    return Boolean(this.settings.disabledDn) && normalDn(dn).endsWith(`,${normalDn(this.settings.disabledDn!)}`);
+  }
+
   /** The account's entry wherever it is (active or disabled), or null. */
   private async find(username: string): Promise<{ dn: string; entry: Entry; disabled: boolean } | null> {
     const client = await this.connection();
     const bases = [this.settings.usersDn, ...(this.settings.disabledDn ? [this.settings.disabledDn] : [])];
     for (const base of bases) {
       try {
-        const { searchEntries } = await client.search(base, {
-          scope: 'sub',
-          filter: new EqualityFilter({ attribute: this.nameAttribute, value: username }),
-          attributes: ['*'],
-        });
+        const { searchEntries } = await client.search(base, { scope: 'sub', filter: this.accountFilter(username), attributes: ['*'] });
         const entry = searchEntries[0];
         if (entry) {
-          const disabled = this.ad
-            ? (Number(first(entry.userAccountControl) ?? UAC_NORMAL) & 2) === 2
-            : Boolean(this.settings.disabledDn && base === this.settings.disabledDn);
+          const disabled = this.ad ? (uacOf(entry) & UAC_ACCOUNTDISABLE) !== 0 : this.inDisabledOu(entry.dn);
           return { dn: entry.dn, entry, disabled };
         }
       } catch (error) {
@@ -123,10 +154,20 @@ export class LdapConnector implements Connector {
           objectClass: ['top', 'person', 'organizationalPerson', 'user'],
           sAMAccountName: account.username,
           userAccountControl: String(UAC_NORMAL),
-          ...(this.settings.upnSuffix ? { userPrincipalName: `${account.username}@${this.settings.upnSuffix}` } : {}),
+          ...(this.settings.upnSuffix ? { userPrincipalName: this.upnOf(account) } : {}),
           ...common,
         }
       : { objectClass: ['top', 'person', 'organizationalPerson', 'inetOrgPerson'], uid: account.username, ...common };
+  }
+
+  private upnOf(account: AccountData) {
+    return `${account.username}@${this.settings.upnSuffix}`;
+  }
+
+  private setUac(dn: string, value: number) {
+    return this.connection().then((client) =>
+      client.modify(dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'userAccountControl', values: [String(value)] }) })),
+    );
   }
 
   async createAccount(account: AccountData): Promise<Outcome> {
@@ -134,14 +175,19 @@ export class LdapConnector implements Connector {
     const existing = await this.find(account.username);
     if (existing && !existing.disabled) return { externalId: existing.dn, note: 'Kontoen fantes allerede' };
     if (existing) {
-      if (this.ad) {
-        await client.modify(existing.dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'userAccountControl', values: [String(UAC_NORMAL)] }) }));
-        return { externalId: existing.dn, note: 'Kontoen var deaktivert og er aktivert igjen' };
+      let dn = existing.dn;
+      if (!this.ad || this.inDisabledOu(existing.dn)) {
+        dn = this.dnFor(account, this.settings.usersDn);
+        await client.modifyDN(existing.dn, dn);
       }
-      const dn = this.dnFor(account, this.settings.usersDn);
-      await client.modifyDN(existing.dn, dn);
+      if (this.ad) {
+        // Clear ACCOUNTDISABLE only, keeping whatever else an administrator has set.
+        await this.setUac(dn, uacOf(existing.entry) & ~UAC_ACCOUNTDISABLE);
+        return { externalId: dn, note: 'Kontoen var deaktivert og er aktivert igjen' };
+      }
       return { externalId: dn, note: 'Kontoen var deaktivert og er flyttet tilbake' };
     }
+    this.checkUsername(account.username);
     const dn = this.dnFor(account, this.settings.usersDn);
     await client.add(dn, this.attributes(account));
     return { externalId: dn, note: 'Kontoen er opprettet' };
@@ -151,18 +197,31 @@ export class LdapConnector implements Connector {
     const client = await this.connection();
     const existing = await this.find(account.username);
     if (!existing) throw new ConnectorError(`Kontoen ${account.username} finnes ikke i katalogen`);
+    let dn = existing.dn;
+    const done: string[] = [];
+    if (this.ad) {
+      // In AD cn is the RDN, the name people see in the directory: a new name moves the entry.
+      const wantedDn = this.dnFor(account, parentOf(existing.dn));
+      if (normalDn(wantedDn) !== normalDn(existing.dn)) {
+        await client.modifyDN(existing.dn, wantedDn);
+        await this.rewriteMemberships(existing.dn, wantedDn);
+        dn = wantedDn;
+        done.push('cn');
+      }
+    }
     const wanted = this.attributes(account);
     const changes: Change[] = [];
-    for (const type of ['cn', 'sn', 'givenName', 'displayName', 'mail'] as const) {
-      if (this.ad && type === 'cn') continue; // the RDN; changed only by a rename
+    const types = this.ad ? (['sn', 'givenName', 'displayName', 'mail', ...(this.settings.upnSuffix ? (['userPrincipalName'] as const) : [])] as const) : (['cn', 'sn', 'givenName', 'displayName', 'mail'] as const);
+    for (const type of types) {
       const value = wanted[type];
       const current = first(existing.entry[type]);
       if (value === undefined && current !== null) changes.push(new Change({ operation: 'delete', modification: new Attribute({ type }) }));
       else if (value !== undefined && current !== value) changes.push(new Change({ operation: 'replace', modification: new Attribute({ type, values: [String(value)] }) }));
     }
-    if (changes.length === 0) return { externalId: existing.dn, note: 'Kontoen var allerede oppdatert' };
-    await client.modify(existing.dn, changes);
-    return { externalId: existing.dn, note: `Oppdatert: ${changes.map((c) => c.modification.type).join(', ')}` };
+    if (changes.length > 0) await client.modify(dn, changes);
+    done.push(...changes.map((c) => c.modification.type));
+    if (done.length === 0) return { externalId: dn, note: 'Kontoen var allerede oppdatert' };
+    return { externalId: dn, note: `Oppdatert: ${done.join(', ')}` };
   }
 
   async renameAccount(previousUsername: string, account: AccountData): Promise<Outcome> {
@@ -172,17 +231,16 @@ export class LdapConnector implements Connector {
     const existing = already ?? (await this.find(previousUsername));
     if (!existing) throw new ConnectorError(`Kontoen ${previousUsername} finnes ikke i katalogen`);
     if (!already) {
-      const parent = existing.dn.slice(existing.dn.indexOf(',') + 1);
-      const dn = this.dnFor(account, parent);
+      this.checkUsername(account.username);
+      const dn = this.dnFor(account, parentOf(existing.dn));
       await client.modifyDN(existing.dn, dn);
       if (this.ad) {
         await client.modify(dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'sAMAccountName', values: [account.username] }) }));
       }
       await this.rewriteMemberships(existing.dn, dn);
     }
-    await this.updateAccount(account);
-    const now = await this.find(account.username);
-    return { externalId: now?.dn ?? existing.dn, note: already ? 'Kontoen hadde allerede det nye navnet' : `Omdøpt fra ${previousUsername}` };
+    const updated = await this.updateAccount(account);
+    return { externalId: updated.externalId ?? existing.dn, note: already ? 'Kontoen hadde allerede det nye navnet' : `Omdøpt fra ${previousUsername}` };
   }
 
   async disableAccount(account: AccountData): Promise<Outcome> {
@@ -190,20 +248,21 @@ export class LdapConnector implements Connector {
     const existing = await this.find(account.username);
     if (!existing) return { note: 'Ingen konto å deaktivere' };
     if (existing.disabled) return { externalId: existing.dn, note: 'Kontoen var allerede deaktivert' };
-    if (this.ad) {
-      await client.modify(existing.dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'userAccountControl', values: [String(UAC_DISABLED)] }) }));
-      return { externalId: existing.dn, note: 'Kontoen er deaktivert' };
-    }
-    if (!this.settings.disabledDn) throw new ConnectorError('Koblingen mangler «disabledDn» (hvor deaktiverte kontoer flyttes)', true);
+    if (!this.ad && !this.settings.disabledDn) throw new ConnectorError('Koblingen mangler «disabledDn» (hvor deaktiverte kontoer flyttes)', true);
     // A disabled account keeps no group memberships: access ends with it.
     for (const group of await this.groupsOf(existing.dn)) await this.removeMember(group, existing.dn);
-    const dn = this.dnFor(account, this.settings.disabledDn);
+    if (this.ad) {
+      // Set ACCOUNTDISABLE only (512 becomes 514), keeping whatever else an administrator has set.
+      await this.setUac(existing.dn, uacOf(existing.entry) | UAC_ACCOUNTDISABLE);
+      if (!this.settings.disabledDn) return { externalId: existing.dn, note: 'Kontoen er deaktivert og tatt ut av alle grupper' };
+    }
+    const dn = this.dnFor(account, this.settings.disabledDn!);
     await client.modifyDN(existing.dn, dn);
-    return { externalId: dn, note: 'Kontoen er flyttet til deaktiverte og tatt ut av alle grupper' };
+    return { externalId: dn, note: this.ad ? 'Kontoen er deaktivert, flyttet til deaktiverte og tatt ut av alle grupper' : 'Kontoen er flyttet til deaktiverte og tatt ut av alle grupper' };
   }
 
   private groupsBase() {
-    return this.settings.groupsDn ?? this.settings.usersDn.slice(this.settings.usersDn.indexOf(',') + 1);
+    return this.settings.groupsDn ?? parentOf(this.settings.usersDn);
   }
 
   private async groupsOf(memberDn: string): Promise<string[]> {
@@ -222,6 +281,8 @@ export class LdapConnector implements Connector {
     try {
       return await client.compare(group, 'member', memberDn);
     } catch (error) {
+      // A group with no members at all (allowed in AD) has no `member` to compare.
+      if (error instanceof NoSuchAttributeError) return false;
       if (error instanceof NoSuchObjectError) throw new ConnectorError(`Gruppen ${group} finnes ikke i katalogen`, true);
       throw error;
     }
@@ -241,13 +302,24 @@ export class LdapConnector implements Connector {
     return true;
   }
 
+  /**
+   * Points the groups that name `oldDn` at `newDn`. A directory with referential integrity (AD;
+   * OpenLDAP's refint overlay, which does it a moment after the rename) may be doing the same at
+   * once, so a value already added or already gone is not an error.
+   */
   private async rewriteMemberships(oldDn: string, newDn: string) {
     const client = await this.connection();
     for (const group of await this.groupsOf(oldDn)) {
-      await client.modify(group, [
-        new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [newDn] }) }),
-        new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [oldDn] }) }),
-      ]);
+      try {
+        await client.modify(group, new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [newDn] }) }));
+      } catch (error) {
+        if (!(error instanceof TypeOrValueExistsError)) throw error;
+      }
+      try {
+        await client.modify(group, new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [oldDn] }) }));
+      } catch (error) {
+        if (!(error instanceof NoSuchAttributeError)) throw error;
+      }
     }
   }
 
@@ -270,41 +342,51 @@ export class LdapConnector implements Connector {
     return { externalId: existing.dn, note: removed ? `Fjernet fra ${group}` : 'Var ikke medlem' };
   }
 
+  /**
+   * Every account with its groups under the groups base. OpenLDAP: read from the groups' `member`.
+   * AD: from each user's memberOf, because AD hands out a group's `member` in ranges of 1,500
+   * (`member;range=0-1499`), so reading the groups would silently lose people in large groups.
+   */
   async listAccounts(): Promise<ObservedAccount[]> {
     const client = await this.connection();
-    const objectClass = this.ad ? 'user' : 'inetOrgPerson';
     const groupsByMember = new Map<string, string[]>();
-    const { searchEntries: groups } = await client.search(this.groupsBase(), {
-      scope: 'sub',
-      filter: this.ad ? '(objectClass=group)' : '(objectClass=groupOfNames)',
-      attributes: ['member'],
-    });
-    for (const group of groups) {
-      for (const member of all(group.member)) {
-        const key = member.replace(/\s*,\s*/g, ',').toLowerCase();
-        groupsByMember.set(key, [...(groupsByMember.get(key) ?? []), group.dn]);
+    if (!this.ad) {
+      const { searchEntries: groups } = await client.search(this.groupsBase(), { scope: 'sub', filter: '(objectClass=groupOfNames)', attributes: ['member'] });
+      for (const group of groups) {
+        for (const member of all(group.member)) {
+          const key = normalDn(member);
+          groupsByMember.set(key, [...(groupsByMember.get(key) ?? []), group.dn]);
+        }
       }
     }
+    const groupsSuffix = `,${normalDn(this.groupsBase())}`;
+    const groupsOfEntry = (entry: Entry) =>
+      this.ad
+        ? all(entry.memberOf).filter((g) => normalDn(g).endsWith(groupsSuffix))
+        : (groupsByMember.get(normalDn(entry.dn)) ?? []);
     const accounts: ObservedAccount[] = [];
+    const seen = new Set<string>();
     const bases = [this.settings.usersDn, ...(this.settings.disabledDn ? [this.settings.disabledDn] : [])];
     for (const base of bases) {
       let entries: Entry[] = [];
       try {
-        entries = (await client.search(base, { scope: 'sub', filter: `(objectClass=${objectClass})`, attributes: ['*'], paged: { pageSize: 500 } })).searchEntries;
+        entries = (await client.search(base, { scope: 'sub', filter: this.accountFilter(), attributes: ['*', ...(this.ad ? ['memberOf'] : [])], paged: { pageSize: 500 } })).searchEntries;
       } catch (error) {
         if (!(error instanceof NoSuchObjectError)) throw error;
       }
       for (const entry of entries) {
         const username = first(entry[this.nameAttribute]);
-        if (!username) continue;
-        const disabled = this.ad ? (Number(first(entry.userAccountControl) ?? UAC_NORMAL) & 2) === 2 : base === this.settings.disabledDn;
+        // A disabled OU inside the users OU is searched twice; each account counts once.
+        if (!username || seen.has(normalDn(entry.dn))) continue;
+        seen.add(normalDn(entry.dn));
+        const disabled = this.ad ? (uacOf(entry) & UAC_ACCOUNTDISABLE) !== 0 : this.inDisabledOu(entry.dn);
         accounts.push({
           username,
           externalId: entry.dn,
           active: !disabled,
           email: first(entry.mail),
           displayName: first(entry.displayName) ?? first(entry.cn),
-          groups: groupsByMember.get(entry.dn.replace(/\s*,\s*/g, ',').toLowerCase()) ?? [],
+          groups: groupsOfEntry(entry),
         });
       }
     }
