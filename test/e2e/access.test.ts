@@ -34,4 +34,50 @@ describe('access in the browser', () => {
     await why.getByText('Ikke avstemt ennå').first().waitFor();
     await expectNoSeriousAxeViolations(page, 'the access section of a person page');
   });
+
+  it('creates a competence, requires it on a sensitive role given by hand, and the held role becomes active when the competence is recorded', async () => {
+    const { page } = session;
+    await page.goto('/access/competences');
+    await page.getByRole('heading', { level: 1, name: 'Kompetanse' }).waitFor();
+    await page.getByRole('textbox', { name: 'Navn' }).fill('Nattevaktkurs');
+    await page.getByRole('spinbutton', { name: 'Gyldig i antall måneder' }).fill('12');
+    await page.getByRole('button', { name: 'Opprett kompetanse' }).click();
+    await page.getByRole('row').filter({ hasText: 'Nattevaktkurs' }).getByRole('cell', { name: '12 måneder' }).waitFor();
+    await page.getByText('Nattevaktkurs er opprettet.').waitFor();
+
+    await page.goto('/access');
+    await page.getByRole('textbox', { name: 'Navn' }).fill('Nattevakt omsorg');
+    await page.getByRole('button', { name: 'Opprett forretningsrolle' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nattevakt omsorg' }).waitFor();
+    const systemRoles = page.getByRole('region', { name: 'Systemroller rollen gir' });
+    await systemRoles.getByRole('combobox', { name: 'Legg til systemrolle' }).selectOption({ label: 'Omsorgsjournal – Sykepleier' });
+    await systemRoles.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await systemRoles.getByRole('cell', { name: 'Sykepleier', exact: true }).waitFor();
+    const required = page.getByRole('region', { name: 'Påkrevd kompetanse' });
+    await required.getByRole('combobox', { name: 'Krev kompetanse' }).selectOption({ label: 'Nattevaktkurs' });
+    await required.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await required.getByRole('listitem').filter({ hasText: 'Nattevaktkurs' }).waitFor();
+
+    const me = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { user: { personId: string } });
+    await page.goto(`/people/${me.user.personId}`);
+    const access = page.getByRole('region', { name: 'Tilganger' });
+    await access.getByRole('combobox', { name: 'Forretningsrolle' }).selectOption({ label: 'Nattevakt omsorg' });
+    await access.getByRole('textbox', { name: 'Begrunnelse' }).fill('Dekker nattevakter i desember.');
+    await access.getByRole('button', { name: 'Gi rollen' }).click();
+    await access.getByText('Nattevakt omsorg er gitt.').waitFor();
+    const row = access.getByRole('table', { name: /Hvorfor .* har disse tilgangene/ }).getByRole('row').filter({ hasText: 'Nattevakt omsorg' });
+    await row.getByText('Holdt tilbake').waitFor();
+    await row.getByText('Mangler kompetanse: Nattevaktkurs').waitFor();
+
+    await access.getByRole('combobox', { name: 'Kompetanse' }).selectOption({ label: 'Nattevaktkurs' });
+    expect(await access.getByLabel('Utløper').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await access.getByRole('button', { name: 'Registrer kompetanse' }).click();
+    await access.getByText('Nattevaktkurs er registrert.').waitFor();
+    await row.getByText('Gis', { exact: true }).waitFor();
+    expect(await row.getByText('Mangler kompetanse').count()).toBe(0);
+    await expectNoSeriousAxeViolations(page, 'the access forms on a person page');
+
+    await access.getByRole('button', { name: 'Avslutt Nattevakt omsorg' }).click();
+    await row.waitFor({ state: 'detached' });
+  });
 });
