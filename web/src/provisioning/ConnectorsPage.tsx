@@ -11,9 +11,18 @@ import { useConnectors, useSaveConnector, useSaveSettings, useSettings, type Con
 type Kind = 'manual' | 'ldap' | 'scim';
 const settingFields: Record<Kind, string[]> = {
   manual: [],
-  ldap: ['url', 'bindDn', 'usersDn', 'disabledDn', 'groupsDn', 'upnSuffix'],
+  ldap: ['url', 'bindDn', 'usersDn', 'disabledDn', 'groupsDn', 'upnSuffix', 'placeholderMember'],
   scim: ['baseUrl'],
 };
+type Flavour = 'openldap' | 'active_directory';
+/** LDAP settings that only one flavour uses (server: ldapSettingsSchema). */
+const flavourOnly: Record<string, Flavour> = { upnSuffix: 'active_directory', placeholderMember: 'openldap' };
+/** Help under an LDAP field, where the flavours differ in what the setting means. */
+const fieldHelp: Record<Flavour, Record<string, string>> = {
+  openldap: { disabledDn: 'fieldHelp.disabledDnOpenldap', placeholderMember: 'fieldHelp.placeholderMember' },
+  active_directory: { usersDn: 'fieldHelp.usersDnAd', disabledDn: 'fieldHelp.disabledDnAd', upnSuffix: 'fieldHelp.upnSuffix' },
+};
+const fieldsFor = (kind: Kind, flavour: string) => settingFields[kind].filter((f) => kind !== 'ldap' || !flavourOnly[f] || flavourOnly[f] === flavour);
 const secretField: Record<Kind, string | null> = { manual: null, ldap: 'bindPassword', scim: 'bearerToken' };
 
 function ConnectorForm({ connector, onDone }: { connector: Connector; onDone(): void }) {
@@ -26,7 +35,7 @@ function ConnectorForm({ connector, onDone }: { connector: Connector; onDone(): 
   const [enabled, setEnabled] = useState(connector.kind ? connector.enabled : true);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const settings: Record<string, unknown> = Object.fromEntries(settingFields[kind].filter((f) => values[f]?.trim()).map((f) => [f, values[f]!.trim()]));
+    const settings: Record<string, unknown> = Object.fromEntries(fieldsFor(kind, flavour).filter((f) => values[f]?.trim()).map((f) => [f, values[f]!.trim()]));
     if (kind === 'ldap') settings.flavour = flavour;
     const secretName = secretField[kind];
     save.mutate({ systemId: connector.systemId, kind, settings, enabled, ...(secretName && secret ? { secrets: { [secretName]: secret } } : {}) }, { onSuccess: onDone });
@@ -55,9 +64,19 @@ function ConnectorForm({ connector, onDone }: { connector: Connector; onDone(): 
           </Select>
         </Field>
       )}
-      {settingFields[kind].map((field) => (
-        <Textfield key={field} label={t(`fields.${field}`)} value={values[field] ?? ''} onChange={(event) => setValues({ ...values, [field]: event.target.value })} autoComplete="off" />
-      ))}
+      {fieldsFor(kind, flavour).map((field) => {
+        const help = kind === 'ldap' ? fieldHelp[flavour as Flavour]?.[field] : undefined;
+        return (
+          <Textfield
+            key={field}
+            label={t(`fields.${field}`)}
+            description={help ? t(help) : undefined}
+            value={values[field] ?? ''}
+            onChange={(event) => setValues({ ...values, [field]: event.target.value })}
+            autoComplete="off"
+          />
+        );
+      })}
       {secretField[kind] && (
         <Textfield
           type="password"
