@@ -17,6 +17,9 @@ const environmentSchema = z.object({
   GRUNNMUR_RATE_LIMIT: z.coerce.number().int().positive().default(1000),
   /** How long a resolved session or API token is remembered per process (0 turns it off). */
   GRUNNMUR_CALLER_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  /** An SMTP server for notices by e-mail, e.g. smtp://user:password@smtp.kommune.no:587; none = notices only in the app. */
+  GRUNNMUR_SMTP_URL: z.string().url().optional(),
+  GRUNNMUR_MAIL_FROM: z.string().default('Grunnmur <ikke-svar@grunnmur.local>'),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -59,6 +62,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
             scopes: env.OIDC_SCOPES,
           }
         : undefined,
+    mail: env.GRUNNMUR_SMTP_URL ? { url: env.GRUNNMUR_SMTP_URL, from: env.GRUNNMUR_MAIL_FROM } : undefined,
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === 'production',
   };

@@ -92,6 +92,8 @@ export const identityNotices = pgTable(
     /** Where in the web app the notice leads, e.g. "/processes/…"; null when nowhere in particular. */
     link: text('link'),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** When the notice was also sent by e-mail (only when SMTP is configured); null while not sent. */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [index('identity_notices_person_idx').on(table.tenantId, table.personId)],

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { asCaller } from '../auth/request-context.ts';
+import { scheduleNoticeEmails } from './email-sender.ts';
 import { markAllRead, markRead, myNotices } from './queries.ts';
 
 const tags = ['Varsler'];
@@ -13,6 +14,7 @@ const idParams = z.object({ id: z.uuid({ message: 'Ugyldig id' }) });
  * approved, returned or published, guests whose access ends. Every signed-in person has their own.
  */
 export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
+  scheduleNoticeEmails(app, app.config.mail && { ...app.config.mail, publicUrl: app.config.publicUrl });
   app.get(
     '/notices',
     { schema: { tags, summary: 'My newest notices and how many are unread', response: { 200: noticeList } } },

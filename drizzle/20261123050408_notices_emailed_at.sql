@@ -1,0 +1,1 @@
+ALTER TABLE "identity_notices" ADD COLUMN "emailed_at" timestamp with time zone;
