@@ -65,6 +65,7 @@ describe('access in the browser', () => {
     await access.getByRole('textbox', { name: 'Begrunnelse' }).fill('Dekker nattevakter i desember.');
     await access.getByRole('button', { name: 'Gi rollen' }).click();
     await access.getByText('Nattevakt omsorg er gitt.').waitFor();
+    await access.getByText('Begrunnelse: Dekker nattevakter i desember.').waitFor();
     const row = access.getByRole('table', { name: /Hvorfor .* har disse tilgangene/ }).getByRole('row').filter({ hasText: 'Nattevakt omsorg' });
     await row.getByText('Holdt tilbake').waitFor();
     await row.getByText('Mangler kompetanse: Nattevaktkurs').waitFor();

@@ -171,10 +171,18 @@ describe('access: role model, recompute and "why does Kari have this"', () => {
     });
   });
 
-  it('a manual assignment gives a role at once, with the assignment as the reason', async () => {
-    const response = await post(`/api/access/people/${ids.ola}/assignments`, { businessRoleId: ids.teacherBusiness, source: 'manual' });
+  it('refuses a manual assignment without a reason, with a Norwegian problem on the note field', async () => {
+    const response = await post(`/api/access/people/${ids.ola}/assignments`, { businessRoleId: ids.teacherBusiness, source: 'manual', note: '  ' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().problems).toEqual([expect.objectContaining({ field: 'note', message: 'Skriv hvorfor personen skal ha rollen' })]);
+  });
+
+  it('a manual assignment gives a role at once, with the assignment as the reason and the reason written down', async () => {
+    const response = await post(`/api/access/people/${ids.ola}/assignments`, { businessRoleId: ids.teacherBusiness, source: 'manual', note: 'Vikar ved Bakken skole' });
     expect(response.statusCode).toBe(200);
     expect(response.json().entitlements).toMatchObject([{ systemRoleName: 'Lærer', reasons: [{ kind: 'manual', description: 'Tildelt manuelt' }] }]);
+    expect(response.json().assignments).toMatchObject([{ businessRoleId: ids.teacherBusiness, source: 'manual', note: 'Vikar ved Bakken skole', validTo: null }]);
   });
 
   it('hands a grant to provisioning as a batch of operations when the system has a connector', async () => {

@@ -146,6 +146,7 @@ export function PersonAssignments({ personId, data, day, editable }: { personId:
                 from: day(assignment.validFrom),
                 to: assignment.validTo ? day(assignment.validTo) : t('person.untilFurther'),
               })}
+              {assignment.note && <span> {t('person.assignmentNote', { note: assignment.note })}</span>}
               {editable && assignment.source === 'manual' && (
                 <Button variant="tertiary" data-size="sm" onClick={() => end.mutate(assignment.id)} disabled={end.isPending}>
                   {t('person.endAssignment')}

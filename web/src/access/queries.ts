@@ -77,7 +77,7 @@ export interface PersonEntitlements {
   }[];
   excess: { systemRoleId: string; systemRoleName: string; systemName: string; username: string }[];
   competences: { id: string; competenceId: string; competenceName: string; achievedOn: string | null; expiresOn: string | null; valid: boolean }[];
-  assignments: { id: string; businessRoleId: string; businessRoleName: string; source: Exclude<ReasonKind, 'rule'>; validFrom: string; validTo: string | null }[];
+  assignments: { id: string; businessRoleId: string; businessRoleName: string; source: Exclude<ReasonKind, 'rule'>; validFrom: string; validTo: string | null; note: string }[];
 }
 
 export interface RecomputeRun {

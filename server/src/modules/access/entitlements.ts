@@ -57,9 +57,9 @@ export async function getPersonEntitlements(tx: Executor, personId: string): Pro
     ),
     rows<{ id: string; name: string }>(tx, sql`select id, name from competences where id = any(${list(competenceIds)}::uuid[])`),
     targetAccounts(tx, personId),
-    rows<{ id: string; business_role_id: string; business_role_name: string; source: 'request' | 'manual' | 'delegation'; valid_from: string; valid_to: string | null }>(
+    rows<{ id: string; business_role_id: string; business_role_name: string; source: 'request' | 'manual' | 'delegation'; valid_from: string; valid_to: string | null; note: string }>(
       tx,
-      sql`select a.id, a.business_role_id, b.name as business_role_name, a.source, a.valid_from::text as valid_from, a.valid_to::text as valid_to
+      sql`select a.id, a.business_role_id, b.name as business_role_name, a.source, a.valid_from::text as valid_from, a.valid_to::text as valid_to, a.note
           from role_assignments a join business_roles b on b.id = a.business_role_id where a.person_id = ${personId} order by a.valid_from desc`,
     ),
     listPersonCompetences(tx, personId),
@@ -114,6 +114,7 @@ export async function getPersonEntitlements(tx: Executor, personId: string): Pro
       source: a.source,
       validFrom: a.valid_from,
       validTo: a.valid_to,
+      note: a.note,
     })),
   };
 }

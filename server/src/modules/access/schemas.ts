@@ -97,13 +97,16 @@ export const personCompetenceInput = z.object({
 export const personCompetence = personCompetenceInput.extend({ id: z.uuid(), competenceName: z.string(), valid: z.boolean() });
 export const personCompetenceList = z.object({ items: z.array(personCompetence) });
 
-export const roleAssignmentInput = z.object({
-  businessRoleId: z.uuid(),
-  source: z.enum(roleAssignmentSources).default('manual'),
-  validFrom: isoDate.optional(),
-  validTo: isoDate.nullable().default(null),
-  note: z.string().max(1000).default(''),
-});
+/** A role given by hand says why: the reason is kept with the assignment and shown on the person's page. */
+export const roleAssignmentInput = z
+  .object({
+    businessRoleId: z.uuid(),
+    source: z.enum(roleAssignmentSources).default('manual'),
+    validFrom: isoDate.optional(),
+    validTo: isoDate.nullable().default(null),
+    note: z.string().trim().max(1000).default(''),
+  })
+  .refine((input) => input.source !== 'manual' || input.note.length > 0, { path: ['note'], message: 'Skriv hvorfor personen skal ha rollen' });
 
 const reason = z.object({
   kind: z.enum(['rule', ...roleAssignmentSources]),
@@ -147,6 +150,8 @@ export const personEntitlements = z.object({
       source: z.enum(roleAssignmentSources),
       validFrom: z.string(),
       validTo: z.string().nullable(),
+      /** Why it was given (the reason written for a manual assignment). */
+      note: z.string(),
     }),
   ),
 });
