@@ -94,6 +94,10 @@ for (const f of flavours) {
       if (ad) {
         expect(entry).toMatchObject({ sAMAccountName: 'kari.nordmann', userPrincipalName: 'kari.nordmann@kommune.no', userAccountControl: '512', employeeNumber: '1001' });
         expect(entry!.objectClass).toContain('user');
+        // A random initial password that must be changed at first logon, as AD needs to enable the account.
+        const { searchEntries } = await raw.search(entry!.dn, { scope: 'base', attributes: ['unicodePwd', 'pwdLastSet'], explicitBufferAttributes: ['unicodePwd'] });
+        expect((searchEntries[0]!.unicodePwd as Buffer).toString('utf16le')).toMatch(/^"[A-Za-z0-9_-]{24}aZ7-"$/);
+        expect(searchEntries[0]!.pwdLastSet).toBe('0');
       } else {
         expect(entry).toMatchObject({ uid: 'kari.nordmann', employeeNumber: '1001' });
         expect(entry!.objectClass).toContain('inetOrgPerson');

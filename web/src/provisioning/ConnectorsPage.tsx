@@ -20,7 +20,7 @@ const flavourOnly: Record<string, Flavour> = { upnSuffix: 'active_directory', pl
 /** Help under an LDAP field, where the flavours differ in what the setting means. */
 const fieldHelp: Record<Flavour, Record<string, string>> = {
   openldap: { disabledDn: 'fieldHelp.disabledDnOpenldap', placeholderMember: 'fieldHelp.placeholderMember' },
-  active_directory: { usersDn: 'fieldHelp.usersDnAd', disabledDn: 'fieldHelp.disabledDnAd', upnSuffix: 'fieldHelp.upnSuffix' },
+  active_directory: { url: 'fieldHelp.urlAd', usersDn: 'fieldHelp.usersDnAd', disabledDn: 'fieldHelp.disabledDnAd', upnSuffix: 'fieldHelp.upnSuffix' },
 };
 const fieldsFor = (kind: Kind, flavour: string) => settingFields[kind].filter((f) => kind !== 'ldap' || !flavourOnly[f] || flavourOnly[f] === flavour);
 const secretField: Record<Kind, string | null> = { manual: null, ldap: 'bindPassword', scim: 'bearerToken' };

@@ -9,6 +9,7 @@
  * to rewrite). The AD flavour is tested against slapd with test/support/ad-imitation.schema.
  */
 import { AndFilter, Attribute, Change, Client, EqualityFilter, NoSuchAttributeError, NoSuchObjectError, NotFilter, ObjectClassViolationError, TypeOrValueExistsError, type Entry, type Filter } from 'ldapts';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ConnectorError, type AccountData, type Connector, type ObservedAccount, type Outcome } from './types.ts';
 
@@ -50,6 +51,15 @@ const all = (value: Entry[string] | undefined): string[] => (value === undefined
 const UAC_NORMAL = 0x200;
 const UAC_ACCOUNTDISABLE = 0x2;
 const uacOf = (entry: Entry) => Number(first(entry.userAccountControl) ?? UAC_NORMAL);
+
+/**
+ * AD will not enable an account without a password under the default password policy (0000052D),
+ * so an account is created with a random one nobody knows (144 random bits, plus one character of
+ * each kind the complexity rule counts) that must be changed at first logon (pwdLastSet 0); the
+ * person sets their own through the municipality's password reset. AD takes unicodePwd only over
+ * an encrypted connection (ldaps://), as the UTF-16LE bytes of the password in double quotes.
+ */
+const initialPassword = () => Buffer.from(`"${randomBytes(18).toString('base64url')}aZ7-"`, 'utf16le');
 
 /** AD caps a user's sAMAccountName at 20 characters and forbids these in it. */
 const SAM_MAX = 20;
@@ -189,7 +199,9 @@ export class LdapConnector implements Connector {
     }
     this.checkUsername(account.username);
     const dn = this.dnFor(account, this.settings.usersDn);
-    await client.add(dn, this.attributes(account));
+    const attributes = Object.entries(this.attributes(account)).map(([type, values]) => new Attribute({ type, values: Array.isArray(values) ? values : [values] }));
+    if (this.ad) attributes.push(new Attribute({ type: 'unicodePwd', values: [initialPassword()] }), new Attribute({ type: 'pwdLastSet', values: ['0'] }));
+    await client.add(dn, attributes);
     return { externalId: dn, note: 'Kontoen er opprettet' };
   }
 
