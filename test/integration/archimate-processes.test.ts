@@ -55,7 +55,7 @@ const exchangeFile = `<?xml version="1.0" encoding="UTF-8"?>
 describe('ArchiMate business processes and roles as our processes and business roles', () => {
   let t: TestApp;
   let tenantId: string;
-  let architect: Record<string, string>;
+  let admin: Record<string, string>;
   const id = { behandle: '', registrere: '', role: '', service: '', system: '' };
 
   const importFile = async (headers: Record<string, string>, xml: string) => {
@@ -78,12 +78,12 @@ describe('ArchiMate business processes and roles as our processes and business r
   beforeAll(async () => {
     t = await createTestApp();
     tenantId = await t.createTenant('arkimate-prosess');
-    architect = await t.tokenHeaders(tenantId, 'architect');
+    admin = await t.tokenHeaders(tenantId, 'admin');
   }, 120_000);
   afterAll(() => t?.close());
 
   it('imports processes as drafts in their hierarchy, the role as a business role and the links our model has', async () => {
-    const result = await importFile(architect, exchangeFile);
+    const result = await importFile(admin, exchangeFile);
     expect(result).toMatchObject({ elements: 6, relationships: 5, views: 1, created: 6, mapped: { process: 2, role: 1, system: 1, service: 1, element: 1 } });
 
     const rows = await rowsOf(tenantId);
@@ -115,7 +115,7 @@ describe('ArchiMate business processes and roles as our processes and business r
   }, 60_000);
 
   it('shows the imported processes and role on their layers of the map, with the role performing the process', async () => {
-    const map = (await t.inject({ method: 'GET', url: `/api/map/graph?focus=${id.behandle}&depth=1`, headers: architect })).json();
+    const map = (await t.inject({ method: 'GET', url: `/api/map/graph?focus=${id.behandle}&depth=1`, headers: admin })).json();
     const kinds = Object.fromEntries(map.nodes.map((n: { name: string; kind: string }) => [n.name, n.kind]));
     expect(kinds).toMatchObject({ 'Behandle byggesøknad': 'process', 'Registrere søknad': 'process', 'Saksbehandler byggesak': 'role', Byggesøknad: 'service' });
     const edges = map.edges.map((e: { source: string; target: string; type: string }) => [e.source, e.target, e.type]);
@@ -125,18 +125,18 @@ describe('ArchiMate business processes and roles as our processes and business r
   });
 
   it('follows the imported processes in "what if the system is down", up to the service', async () => {
-    const answer = (await t.inject({ method: 'GET', url: `/api/map/down/${id.system}`, headers: architect })).json();
+    const answer = (await t.inject({ method: 'GET', url: `/api/map/down/${id.system}`, headers: admin })).json();
     expect(answer.processes.map((p: { name: string }) => p.name).sort()).toEqual(['Behandle byggesøknad', 'Registrere søknad']);
     expect(answer.services.map((s: { name: string }) => s.name)).toEqual(['Byggesøknad']);
     expect(answer.services[0].path.map((s: { name: string }) => s.name)).toEqual(['Sakssystem', 'Registrere søknad', 'Behandle byggesøknad', 'Byggesøknad']);
-    const matrix = (await t.inject({ method: 'GET', url: '/api/map/matrices/processes-systems', headers: architect }));
+    const matrix = (await t.inject({ method: 'GET', url: '/api/map/matrices/processes-systems', headers: admin }));
     expect(matrix.statusCode).toBe(200);
     expect(JSON.stringify(matrix.json())).toContain('Registrere søknad');
   });
 
   it('names the processes and role a stored view shows', async () => {
-    const [view] = (await t.inject({ method: 'GET', url: '/api/map/views', headers: architect })).json().items;
-    const one = (await t.inject({ method: 'GET', url: `/api/map/views/${view.id}`, headers: architect })).json();
+    const [view] = (await t.inject({ method: 'GET', url: '/api/map/views', headers: admin })).json().items;
+    const one = (await t.inject({ method: 'GET', url: `/api/map/views/${view.id}`, headers: admin })).json();
     expect(one.elements['id-behandle']).toEqual({ name: 'Behandle byggesøknad', type: 'BusinessProcess', kind: 'process', id: id.behandle });
     expect(one.elements['id-saksbehandler']).toEqual({ name: 'Saksbehandler byggesak', type: 'BusinessRole', kind: 'role', id: id.role });
   });
@@ -144,7 +144,7 @@ describe('ArchiMate business processes and roles as our processes and business r
   it('updates rather than duplicates when the same file comes again, even after an edit here', async () => {
     await t.database.db.update(processes).set({ name: 'Omdøpt her' }).where(eq(processes.id, id.behandle));
     const before = await rowsOf(tenantId);
-    const result = await importFile(architect, exchangeFile);
+    const result = await importFile(admin, exchangeFile);
     expect(result).toMatchObject({ created: 0, updated: 6 });
     const after = await rowsOf(tenantId);
     for (const key of ['processes', 'versions', 'roles', 'serviceProcesses', 'relations', 'elements'] as const) expect(after[key], key).toHaveLength(before[key].length);
@@ -152,12 +152,12 @@ describe('ArchiMate business processes and roles as our processes and business r
   });
 
   it('exports processes and roles as the same ArchiMate types with their relations and view, and the export imports again to the same model', async () => {
-    const exported = await t.inject({ method: 'GET', url: '/api/map/archimate', headers: architect });
+    const exported = await t.inject({ method: 'GET', url: '/api/map/archimate', headers: admin });
     const model = parseArchimate(exported.body);
     expect(differences(parseArchimate(exchangeFile), model)).toEqual([]);
 
     const otherTenant = await t.createTenant('arkimate-prosess-2');
-    const other = await t.tokenHeaders(otherTenant, 'architect');
+    const other = await t.tokenHeaders(otherTenant, 'admin');
     await importFile(other, exported.body);
     const rows = await rowsOf(otherTenant);
     expect(rows.processes.map((p) => p.name).sort()).toEqual(['Behandle byggesøknad', 'Registrere søknad']);
@@ -178,7 +178,7 @@ describe('ArchiMate business processes and roles as our processes and business r
     <element identifier="id-arkivar-2" xsi:type="BusinessRole"><name xml:lang="nb">Arkivar</name></element>
   </elements>
 </model>`;
-    const headers = await t.tokenHeaders(tenant, 'architect');
+    const headers = await t.tokenHeaders(tenant, 'admin');
     expect(await importFile(headers, twoOfAName)).toMatchObject({ mapped: { role: 1, element: 1 } });
     const rows = await rowsOf(tenant);
     expect(rows.roles.map((r) => [r.id, r.description])).toEqual([[existing!.id, 'Fra Archi']]);
@@ -198,7 +198,7 @@ describe('ArchiMate business processes and roles as our processes and business r
   <name xml:lang="nb">Faktura</name>
   <elements><element identifier="id-fakturere" xsi:type="BusinessProcess"><name xml:lang="nb">Fakturere</name></element></elements>
 </model>`;
-    expect(await importFile(await t.tokenHeaders(tenant, 'architect'), file)).toMatchObject({ created: 1, mapped: { process: 1 } });
+    expect(await importFile(await t.tokenHeaders(tenant, 'admin'), file)).toMatchObject({ created: 1, mapped: { process: 1 } });
     const rows = await rowsOf(tenant);
     expect(rows.elements).toEqual([]);
     expect(rows.processes.map((p) => p.name)).toEqual(['Fakturere']);
@@ -207,15 +207,29 @@ describe('ArchiMate business processes and roles as our processes and business r
   it('exports a hierarchy drawn here as a composition and places it again on import', async () => {
     const [area] = await t.database.db.insert(processes).values({ tenantId, level: 'area', name: 'Plan og bygg' }).returning();
     await t.database.db.update(processes).set({ parentId: area!.id }).where(eq(processes.id, id.behandle));
-    const exported = parseArchimate((await t.inject({ method: 'GET', url: '/api/map/archimate', headers: architect })).body);
+    const exported = parseArchimate((await t.inject({ method: 'GET', url: '/api/map/archimate', headers: admin })).body);
     const composition = exported.relationships.find((r) => r.target === 'id-behandle' && r.type === 'Composition');
     expect(composition).toMatchObject({ identifier: `id-parent-${id.behandle}`, source: `id-${area!.id}` });
     expect(exported.elements.find((e) => e.identifier === `id-${area!.id}`)?.type).toBe('BusinessProcess');
 
     const copy = await t.createTenant('arkimate-prosess-3');
-    await importFile(await t.tokenHeaders(copy, 'architect'), (await t.inject({ method: 'GET', url: '/api/map/archimate', headers: architect })).body);
+    await importFile(await t.tokenHeaders(copy, 'admin'), (await t.inject({ method: 'GET', url: '/api/map/archimate', headers: admin })).body);
     const rows = await rowsOf(copy);
     const byName = new Map(rows.processes.map((p) => [p.name, p]));
     expect(byName.get('Behandle byggesøknad')?.parentId).toBe(byName.get('Plan og bygg')?.id);
   }, 60_000);
+
+  it('keeps processes and business roles generic for an importer who may not make them, and says so', async () => {
+    const tenant = await t.createTenant('arkimate-rettigheter');
+    // An architect may draw the map and model processes, but business roles belong to the role model's owners.
+    const result = await importFile(await t.tokenHeaders(tenant, 'architect'), exchangeFile);
+    expect(result.notAllowed).toEqual({ process: 0, role: 1 });
+    expect(result.mapped.role).toBeUndefined();
+    expect((await rowsOf(tenant)).roles).toEqual([]);
+    expect((await rowsOf(tenant)).processes.length).toBeGreaterThan(0);
+    // An administrator importing the same file afterwards gets the role.
+    const again = await importFile(await t.tokenHeaders(tenant, 'admin'), exchangeFile);
+    expect(again.notAllowed).toEqual({ process: 0, role: 0 });
+    expect((await rowsOf(tenant)).roles).toHaveLength(1);
+  });
 });

@@ -40,7 +40,8 @@ export function ViewsPage() {
   const [file, setFile] = useState<File | null>(null);
   const client = useQueryClient();
   const upload = useMutation({
-    mutationFn: async () => api.post<{ elements: number; relationships: number; views: number }>('/api/map/archimate', { xml: await file!.text() }),
+    mutationFn: async () =>
+      api.post<{ elements: number; relationships: number; views: number; notAllowed: { process: number; role: number } }>('/api/map/archimate', { xml: await file!.text() }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['map'] }),
   });
   return (
@@ -70,7 +71,10 @@ export function ViewsPage() {
             {t('views.uploadButton')}
           </Button>
           {upload.error && <ErrorAlert error={upload.error} />}
-          <p aria-live="polite">{upload.data ? t('views.imported', upload.data) : ''}</p>
+          <p aria-live="polite">
+            {upload.data ? t('views.imported', upload.data) : ''}
+            {upload.data && upload.data.notAllowed.process + upload.data.notAllowed.role > 0 ? ` ${t('views.notAllowed', upload.data.notAllowed)}` : ''}
+          </p>
         </form>
       )}
       <Heading level={2} data-size="sm">

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../platform/http/app-error.ts';
+import { can } from '../../auth/permissions.ts';
 import { asCaller } from '../../auth/request-context.ts';
 import { archimateIdentifiers, modelViews, type ViewNode } from '../tables.ts';
 import { exportArchimate, importArchimate } from './store.ts';
@@ -41,11 +42,15 @@ export const archimateRoutes: FastifyPluginAsyncZod = async (app) => {
             created: z.number().int(),
             updated: z.number().int(),
             mapped: z.record(z.string(), z.number().int()),
+            notAllowed: z.object({ process: z.number().int(), role: z.number().int() }),
           }),
         },
       },
     },
-    (request) => asCaller(request, 'map:write', (tx, auth) => importArchimate(tx, auth.actor, request.body.xml)),
+    (request) =>
+      asCaller(request, 'map:write', (tx, auth) =>
+        importArchimate(tx, auth.actor, request.body.xml, { processes: can(auth.user.roles, 'processes:write'), roles: can(auth.user.roles, 'access:write') }),
+      ),
   );
 
   app.get('/map/archimate', { schema: { tags, summary: 'The whole model as an ArchiMate Open Exchange file' } }, async (request, reply) => {

@@ -42,6 +42,17 @@ export interface ArchimateImportResult {
   updated: number;
   /** Per kind of ours: how many elements became systems, services, … */
   mapped: Record<string, number>;
+  /**
+   * Elements that would have become processes or business roles, had the importer been allowed to
+   * make those: kept as generic elements (or, if already ours, left as they are).
+   */
+  notAllowed: { process: number; role: number };
+}
+
+/** What the importer may create besides the map's own objects (processes need processes:write, roles access:write). */
+export interface ArchimateImportRights {
+  processes: boolean;
+  roles: boolean;
 }
 
 /** Turns a parse failure into problem+json with the problems listed. */
@@ -84,7 +95,7 @@ async function exists(tx: Executor, kind: ObjectKind, id: string): Promise<boole
  * with any error changes nothing. Identifiers are kept, so importing the same file again updates
  * rather than duplicates, and export → import gives the same model.
  */
-export async function importArchimate(tx: Executor, actor: Actor, xml: string): Promise<ArchimateImportResult> {
+export async function importArchimate(tx: Executor, actor: Actor, xml: string, rights: ArchimateImportRights = { processes: true, roles: true }): Promise<ArchimateImportResult> {
   const tenantId = actor.tenantId;
   const model = parseOrReject(xml);
   const known = new Map<string, Ref & { row: string }>();
@@ -94,7 +105,7 @@ export async function importArchimate(tx: Executor, actor: Actor, xml: string): 
     known.set(r.identifier, { kind: r.objectKind as ObjectKind, id: r.objectId, row: r.id });
     claimed.set(`${r.objectKind}:${r.objectId}`, r.identifier);
   }
-  const result: ArchimateImportResult = { elements: 0, relationships: 0, views: 0, created: 0, updated: 0, mapped: {} };
+  const result: ArchimateImportResult = { elements: 0, relationships: 0, views: 0, created: 0, updated: 0, mapped: {}, notAllowed: { process: 0, role: 0 } };
   const resolved = new Map<string, Ref>();
 
   const remember = async (identifier: string, ref: Ref, type: string, properties: Record<string, string>) => {
@@ -135,6 +146,17 @@ export async function importArchimate(tx: Executor, actor: Actor, xml: string): 
 
   for (const e of model.elements) {
     let kind = kindForElementType(e.type);
+    if ((kind === 'process' && !rights.processes) || (kind === 'role' && !rights.roles)) {
+      result.notAllowed[kind]++;
+      const ours = await findExisting(e.identifier, kind);
+      if (ours) {
+        // Already a process or role of ours: relations may point at it, but it is not changed.
+        resolved.set(e.identifier, { kind, id: ours });
+        result.elements++;
+        continue;
+      }
+      kind = 'element';
+    }
     let id = await findExisting(e.identifier, kind);
     if (!id && (kind === 'process' || kind === 'role')) {
       const same = await sameNamed(kind, e.identifier, e.name);
