@@ -103,7 +103,7 @@ describe('architecture map API', () => {
   });
 
   it('imports Archisurance, keeps its views, exports it again and refuses a DOCTYPE', async () => {
-    const xml = readFileSync('/work/shared/testdata/archimate/archisurance.xml', 'utf8');
+    const xml = readFileSync(new URL('../../../shared/testdata/archimate/archisurance.xml', import.meta.url), 'utf8');
     const imported = await t.inject({ method: 'POST', url: '/api/map/archimate', headers: architect, payload: { xml } });
     expect(imported.statusCode).toBe(200);
     expect(imported.json()).toMatchObject({ elements: 122, relationships: 179, views: 18 });
