@@ -16,8 +16,11 @@ export interface Wired {
   officeGroup: string;
 }
 
-/** Units SKOLE and KONTOR; everyone in SKOLE gets the teacher group, in KONTOR the office group. */
-export async function wireTenant(db: Executor, tenantId: string, slapd: Slapd): Promise<Wired> {
+/**
+ * Units SKOLE and KONTOR; everyone in SKOLE gets the teacher group, in KONTOR the office group.
+ * `connector` adds to or overrides the LDAP settings (e.g. `{ flavour: 'active_directory' }`).
+ */
+export async function wireTenant(db: Executor, tenantId: string, slapd: Slapd, connector: Record<string, unknown> = {}): Promise<Wired> {
   const [root] = await db.insert(orgUnits).values({ tenantId, code: 'KOMMUNE', name: 'Testkommune', kind: 'municipality' }).returning();
   const [school] = await db.insert(orgUnits).values({ tenantId, code: 'SKOLE', name: 'Nordby skole', kind: 'school', parentId: root!.id }).returning();
   const [office] = await db.insert(orgUnits).values({ tenantId, code: 'KONTOR', name: 'Servicekontoret', kind: 'unit', parentId: root!.id }).returning();
@@ -35,17 +38,17 @@ export async function wireTenant(db: Executor, tenantId: string, slapd: Slapd): 
     await db.insert(businessRoleSystemRoles).values({ tenantId, businessRoleId: business!.id, systemRoleId: role.id });
     await db.insert(assignmentRules).values({ tenantId, businessRoleId: business!.id, orgUnitId: unit.id, includeSubUnits: true });
   }
-  const [connector] = await db
+  const [connectorRow] = await db
     .insert(systemConnectors)
     .values({
       tenantId,
       systemId: system!.id,
       kind: 'ldap',
-      settings: { url: slapd.url, bindDn: slapd.rootDn, usersDn: slapd.usersDn, disabledDn: slapd.disabledDn, groupsDn: slapd.groupsDn, flavour: 'openldap' },
+      settings: { url: slapd.url, bindDn: slapd.rootDn, usersDn: slapd.usersDn, disabledDn: slapd.disabledDn, groupsDn: slapd.groupsDn, flavour: 'openldap', ...connector },
       secretsSetAt: new Date(),
     })
     .returning();
-  await db.insert(systemConnectorSecrets).values({ tenantId, connectorId: connector!.id, secrets: { bindPassword: slapd.rootPassword } });
+  await db.insert(systemConnectorSecrets).values({ tenantId, connectorId: connectorRow!.id, secrets: { bindPassword: slapd.rootPassword } });
   return { systemId: system!.id, schoolUnitId: school!.id, officeUnitId: office!.id, teacherRoleId: teacherRole!.id, officeRoleId: officeRole!.id, teacherGroup, officeGroup };
 }
 
