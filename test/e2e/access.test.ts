@@ -81,4 +81,30 @@ describe('access in the browser', () => {
     await access.getByRole('button', { name: 'Avslutt Nattevakt omsorg' }).click();
     await row.waitFor({ state: 'detached' });
   });
+
+  it('sets the owner of a business role and changes a system role from its system page', async () => {
+    const { page } = session;
+    await page.goto('/access');
+    await page.getByRole('table', { name: 'Forretningsroller' }).getByRole('link', { name: 'Sykepleier hjemmetjenesten' }).click();
+    const edit = page.getByRole('region', { name: 'Endre forretningsrollen' });
+    await edit.getByRole('searchbox', { name: 'Søk etter rolleeier' }).fill('an');
+    const owners = edit.getByRole('group', { name: 'Rolleeier' }).getByRole('radio');
+    await owners.nth(2).waitFor();
+    // The chosen person moves up to "current", so hold on to them by id.
+    const [ownerId, inputId] = await owners.last().evaluate((input: HTMLInputElement) => [input.value, input.id]);
+    const name = (await edit.locator(`label[for="${inputId}"]`).innerText()).trim();
+    await edit.locator(`input[value="${ownerId}"]`).check();
+    await edit.getByRole('button', { name: 'Lagre' }).click();
+    await edit.getByText('Endringene er lagret.').waitFor();
+    await page.locator(`.access-facts a[href="/people/${ownerId}"]`, { hasText: name }).waitFor();
+
+    await page.getByRole('region', { name: 'Systemroller rollen gir' }).getByRole('link', { name: 'Omsorgsjournal' }).first().click();
+    const roles = page.getByRole('region', { name: 'Systemroller' });
+    await roles.getByRole('button', { name: 'Endre Sykepleier' }).click();
+    const form = page.getByRole('region', { name: 'Endre systemrollen Sykepleier' });
+    await form.getByRole('textbox', { name: 'Tilgangsnivå' }).fill('Journal og legemidler, hele kommunen');
+    await form.getByRole('button', { name: 'Lagre' }).click();
+    await roles.getByRole('cell', { name: 'Journal og legemidler, hele kommunen' }).waitFor();
+    await expectNoSeriousAxeViolations(page, 'the system roles of a system');
+  });
 });
