@@ -219,6 +219,16 @@ for (const f of flavours) {
         await nested.close();
       });
 
+      it('cuts a long name short in the cn, which AD caps at 64 characters, keeping the username in it', async () => {
+        const long: AccountData = { username: 'anne.sol', email: null, givenName: 'Anne-Marie Kristine Elisabeth', familyName: 'Solberg-Johannessen Aasheim', employeeNumber: '1007' };
+        const outcome = await ldap.createAccount(long);
+        const cn = /^cn=(.*?),ou=/i.exec(outcome.externalId!)![1]!;
+        expect(cn).toHaveLength(64);
+        expect(cn.endsWith(' (anne.sol)')).toBe(true);
+        expect(await entryOf('anne.sol')).toMatchObject({ cn, displayName: 'Anne-Marie Kristine Elisabeth Solberg-Johannessen Aasheim' });
+        expect((await ldap.updateAccount(long)).note).toBe('Kontoen var allerede oppdatert');
+      });
+
       it('refuses a logon name longer than the 20 characters AD allows, as an error retrying cannot fix', async () => {
         const long: AccountData = { username: 'kristoffer.andreassen', email: null, givenName: 'Kristoffer', familyName: 'Andreassen', employeeNumber: '1004' };
         await expect(ldap.createAccount(long)).rejects.toMatchObject({ permanent: true, message: expect.stringMatching(/20 tegn/) });

@@ -65,6 +65,15 @@ const initialPassword = () => Buffer.from(`"${randomBytes(18).toString('base64ur
 const SAM_MAX = 20;
 const SAM_FORBIDDEN = /["/\\[\]:;|=,+*?<>]/;
 
+/** AD's cn holds at most 64 characters. */
+const AD_CN_MAX = 64;
+/** "Given Family (username)", the name cut short so the whole stays within what AD's cn holds. */
+function adCommonName(account: Pick<AccountData, 'givenName' | 'familyName' | 'username'>): string {
+  const suffix = ` (${account.username})`;
+  const name = `${account.givenName} ${account.familyName}`.trim();
+  return `${[...name].slice(0, Math.max(0, AD_CN_MAX - suffix.length)).join('').trimEnd()}${suffix}`;
+}
+
 /** A DN compared loosely: no spaces around commas, case-insensitive (both directories ignore case). */
 const normalDn = (dn: string) => dn.replace(/\s*,\s*/g, ',').toLowerCase();
 const parentOf = (dn: string) => dn.slice(dn.indexOf(',') + 1);
@@ -105,7 +114,7 @@ export class LdapConnector implements Connector {
 
   private dnFor(account: AccountData, parent: string): string {
     return this.ad
-      ? `CN=${escapeRdnValue(`${account.givenName} ${account.familyName} (${account.username})`)},${parent}`
+      ? `CN=${escapeRdnValue(adCommonName(account))},${parent}`
       : `uid=${escapeRdnValue(account.username)},${parent}`;
   }
 
@@ -152,7 +161,7 @@ export class LdapConnector implements Connector {
   private attributes(account: AccountData): Record<string, string | string[]> {
     const cn = `${account.givenName} ${account.familyName}`.trim();
     const common: Record<string, string | string[]> = {
-      cn: this.ad ? `${cn} (${account.username})` : cn,
+      cn: this.ad ? adCommonName(account) : cn,
       sn: account.familyName || account.username,
       givenName: account.givenName,
       displayName: cn,
