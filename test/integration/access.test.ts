@@ -96,6 +96,26 @@ describe('access: role model, recompute and "why does Kari have this"', () => {
     expect(bySystem.items).toMatchObject([{ name: 'Sykepleier', sensitivity: 'sensitive', businessRoleCount: 1 }]);
   });
 
+  it('sets and changes the owner of a business role, and refuses an owner who is not a person here on the owner field', async () => {
+    const url = `/api/access/business-roles/${ids.teacherBusiness}`;
+    const current = (await t.inject({ method: 'GET', url, headers: admin })).json();
+    const body = { name: current.name, description: current.description, requestable: current.requestable };
+    const owned = await t.inject({ method: 'PUT', url, headers: admin, payload: { ...body, ownerPersonId: ids.kari } });
+    expect(owned.statusCode).toBe(200);
+    expect(owned.json()).toMatchObject({ ownerPersonId: ids.kari, ownerName: 'Kari Nordmann' });
+    const stranger = await t.inject({ method: 'PUT', url, headers: admin, payload: { ...body, ownerPersonId: '00000000-0000-4000-8000-000000000000' } });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().problems).toEqual([{ field: 'ownerPersonId', message: 'Velg en person som finnes' }]);
+    const changed = await t.inject({ method: 'PUT', url, headers: admin, payload: { ...body, ownerPersonId: ids.ola } });
+    expect(changed.json()).toMatchObject({ ownerPersonId: ids.ola, ownerName: 'Ola Uten Jobb' });
+    const audited = await inTenant(t.database.db, systemActor(tenantId), async (tx) =>
+      ((await tx.execute(
+        sql`select after->>'owner_person_id' as owner from audit_events where entity_type = 'business_roles' and entity_id = ${ids.teacherBusiness} and action = 'update' order by occurred_at`,
+      )) as unknown as { rows: { owner: string | null }[] }).rows.map((row) => row.owner),
+    );
+    expect(audited.slice(-2)).toEqual([ids.kari, ids.ola]);
+  });
+
   it('refuses a system role without a name and an unknown system with Norwegian problems', async () => {
     const empty = await post('/api/access/system-roles', { systemId: ids.epj, name: ' ' });
     expect(empty.statusCode).toBe(400);

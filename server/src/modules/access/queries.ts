@@ -139,12 +139,21 @@ export async function getBusinessRole(tx: Executor, id: string): Promise<z.infer
   return { ...role, systemRoles: linked, rules, requiredCompetences: required, holderCount: holders[0]?.count ?? 0 };
 }
 
+/** The owner of a business role is a person of the tenant; another id is the caller's mistake, said on the field. */
+async function requireOwner(tx: Executor, ownerPersonId: string | null) {
+  if (!ownerPersonId) return;
+  const [found] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.id, ownerPersonId));
+  if (!found) throw new AppError('validation_failed', 'Rolleeieren finnes ikke.', [{ field: 'ownerPersonId', message: 'Velg en person som finnes' }]);
+}
+
 export async function createBusinessRole(tx: Executor, tenantId: string, input: BusinessRoleInput) {
+  await requireOwner(tx, input.ownerPersonId);
   const [created] = await tx.insert(businessRoles).values({ ...input, tenantId }).returning({ id: businessRoles.id });
   return getBusinessRole(tx, created!.id);
 }
 
 export async function updateBusinessRole(tx: Executor, id: string, input: BusinessRoleInput) {
+  await requireOwner(tx, input.ownerPersonId);
   const updated = await tx.update(businessRoles).set({ ...input, updatedAt: new Date() }).where(eq(businessRoles.id, id)).returning({ id: businessRoles.id });
   if (updated.length === 0) throw notFound('forretningsrollen');
   return getBusinessRole(tx, id);
