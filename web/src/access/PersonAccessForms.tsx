@@ -3,7 +3,7 @@
  * [kompetanse], and give or end a business role by hand. Each change recomputes the person's access
  * on the server, so a role held back for a missing competence becomes active when it is recorded.
  */
-import { Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app/ErrorAlert';
@@ -101,11 +101,7 @@ function RecordCompetence({ personId }: { personId: string }) {
             </Select.Option>
           ))}
         </Select>
-        {fieldProblem(record.error, 'competenceId') && (
-          <p className="ds-validation-message" data-color="danger">
-            {fieldProblem(record.error, 'competenceId')}
-          </p>
-        )}
+        {fieldProblem(record.error, 'competenceId') && <ValidationMessage>{fieldProblem(record.error, 'competenceId')}</ValidationMessage>}
       </Field>
       <Textfield
         type="date"
@@ -203,11 +199,7 @@ function AssignRole({ personId }: { personId: string }) {
             </Select.Option>
           ))}
         </Select>
-        {fieldProblem(assign.error, 'businessRoleId') && (
-          <p className="ds-validation-message" data-color="danger">
-            {fieldProblem(assign.error, 'businessRoleId')}
-          </p>
-        )}
+        {fieldProblem(assign.error, 'businessRoleId') && <ValidationMessage>{fieldProblem(assign.error, 'businessRoleId')}</ValidationMessage>}
       </Field>
       <Textfield
         label={t('person.reason')}
