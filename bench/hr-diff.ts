@@ -165,8 +165,7 @@ municipality of ${employees.toLocaleString('en')} employees imported through the
 from what is stored with a mix of movers, name changes, leavers, passed end dates and joiners.
 Target (issue 3): ≤ ${targetSeconds} s for 50,000 people on PostgreSQL.
 
-- Machine: ${describeMachine()}; eight engineers shared the two cores while this ran, so the figures
-  are pessimistic.
+- Machine: ${describeMachine()} (other work on the machine slows every figure).
 - Date: ${benchDay()}; PostgreSQL on 127.0.0.1:5432, fresh database
 - File: ${first.counts.rows!.toLocaleString('en')} rows, ${(bytes.length / 1024 ** 2).toFixed(1)} MB CSV
 
@@ -178,7 +177,7 @@ Target (issue 3): ≤ ${targetSeconds} s for 50,000 people on PostgreSQL.
 Phases measured on their own after the two runs: read + check every row ${seconds(parseMs)}, load the
 stored state (one query) ${seconds(loadMs)}, the pure diff ${seconds(diffMs)}. The time is mostly reading
 and checking the file (papaparse + zod per cell, the same code as the org import); the diff itself is
-a few map look-ups per row. On a machine this loaded the wall time is several times the CPU time;
+a few map look-ups per row. On a loaded machine the wall time is several times the CPU time;
 the CPU column is what the work costs.
 
 - Peak RSS of the whole process (\`process.resourceUsage().maxRSS\`, including the setup import):

@@ -91,8 +91,7 @@ try {
       'Provisioning: joiners into a real slapd, and the mass-removal guard (issue 3)',
       `Run ${benchDay()} with \`npm run bench:provisioning\` on PostgreSQL and a local OpenLDAP slapd (mdb).
 
-- Machine: ${describeMachine()}; eight engineers shared the two cores while this ran, so the figures
-  are upper bounds of what the code needs.
+- Machine: ${describeMachine()} (other work on the machine slows every figure).
 - ${people.toLocaleString('en')} joiners in two units, one system role (LDAP group) each: access recompute and
   \`submitEntitlementChanges\` in slices of ${slice} decided and queued ${operations.toLocaleString('en')} operations (create account + grant)
   in **${seconds(submitted)}**; the work queue (one pg-boss job per batch × system, one LDAP connection

@@ -153,8 +153,7 @@ processes (name, purpose and task names indexed by the triggers) and ${documentC
 documents with ~120 words each, plus a second tenant with a tenth of that. ${queries.length}
 realistic queries × ${rounds} rounds after one warm-up round; 20 hits a page.
 
-- Machine: ${describeMachine()}; eight engineers shared the two cores while this ran, so the figures
-  are pessimistic.
+- Machine: ${describeMachine()} (other work on the machine slows every figure).
 - Date: ${benchDay()}; PostgreSQL on 127.0.0.1:5432, fresh database
 - Load average when the run ended: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}
 - **p50 ${fmt(p50)}, p95 ${fmt(p95)}, p99 ${fmt(p99)}** over ${timings.length} searches — target p95 ≤ ${targetMs} ms: ${p95 <= targetMs ? 'met' : '**missed**'}
