@@ -1,9 +1,10 @@
 /** /access/business-roles/:id — one business role: what it gives, who gets it by rule, what it requires. */
-import { Breadcrumbs, Button, Checkbox, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../app/ErrorAlert';
+import { PageBreadcrumbs } from '../app/PageBreadcrumbs';
 import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
 import { usePositions } from '../identity/queries';
@@ -39,20 +40,13 @@ export function BusinessRolePage() {
 
   return (
     <div className="page">
-      <Breadcrumbs aria-label={t('breadcrumbs')}>
-        <Breadcrumbs.List>
-          <Breadcrumbs.Item>
-            <Breadcrumbs.Link asChild>
-              <RouterLink to="/access">{t('roles.title')}</RouterLink>
-            </Breadcrumbs.Link>
-          </Breadcrumbs.Item>
-          <Breadcrumbs.Item>
-            <Breadcrumbs.Link asChild aria-current="page">
-              <RouterLink to={`/access/business-roles/${data.id}`}>{data.name}</RouterLink>
-            </Breadcrumbs.Link>
-          </Breadcrumbs.Item>
-        </Breadcrumbs.List>
-      </Breadcrumbs>
+      <PageBreadcrumbs
+        label={t('breadcrumbs')}
+        trail={[
+          { to: '/access', label: t('roles.title') },
+          { to: `/access/business-roles/${data.id}`, label: data.name },
+        ]}
+      />
       <Heading level={1} data-size="lg">
         {data.name}
       </Heading>

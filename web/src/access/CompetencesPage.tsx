@@ -1,13 +1,13 @@
 /** /access/competences — the competences [kompetanse] roles can require: list, new, change, remove. */
-import { Breadcrumbs, Button, Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
 import { fieldProblem, hasFieldProblem } from './field-problem';
 import { useCompetences, useCreateCompetence, useDeleteCompetence, useUpdateCompetence, type Competence, type CompetenceInput } from './queries';
+import { PageBreadcrumbs } from '../app/PageBreadcrumbs';
 
 export function CompetencesPage() {
   const { t } = useTranslation('access');
@@ -20,20 +20,13 @@ export function CompetencesPage() {
 
   return (
     <div className="page">
-      <Breadcrumbs aria-label={t('breadcrumbs')}>
-        <Breadcrumbs.List>
-          <Breadcrumbs.Item>
-            <Breadcrumbs.Link asChild>
-              <RouterLink to="/access">{t('roles.title')}</RouterLink>
-            </Breadcrumbs.Link>
-          </Breadcrumbs.Item>
-          <Breadcrumbs.Item>
-            <Breadcrumbs.Link asChild aria-current="page">
-              <RouterLink to="/access/competences">{t('competences.title')}</RouterLink>
-            </Breadcrumbs.Link>
-          </Breadcrumbs.Item>
-        </Breadcrumbs.List>
-      </Breadcrumbs>
+      <PageBreadcrumbs
+        label={t('breadcrumbs')}
+        trail={[
+          { to: '/access', label: t('roles.title') },
+          { to: '/access/competences', label: t('competences.title') },
+        ]}
+      />
       <Heading level={1} data-size="lg">
         {t('competences.title')}
       </Heading>

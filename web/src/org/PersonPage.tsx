@@ -1,8 +1,8 @@
 /** /people/:id — one person: who they are, where they work (past, present, future), who they report to. */
-import { Breadcrumbs, Button, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
@@ -12,6 +12,7 @@ import { usePerson, type EmploymentStatus, type Ref } from './queries';
 import { InlineList, PageSection } from './PageSection';
 import { personPageSections } from './person-sections';
 import { RouteLink } from './RouteLink';
+import { PageBreadcrumbs } from '../app/PageBreadcrumbs';
 
 const statusColor: Record<EmploymentStatus, string> = { current: 'success', future: 'info', past: 'neutral' };
 
@@ -33,20 +34,14 @@ export function PersonPage() {
 
   return (
     <>
-      <Breadcrumbs aria-label={t('unit.breadcrumbs')} className="org-breadcrumbs">
-        <Breadcrumbs.List>
-          <Breadcrumbs.Item>
-            <Breadcrumbs.Link asChild>
-              <RouterLink to="/people">{t('people.title')}</RouterLink>
-            </Breadcrumbs.Link>
-          </Breadcrumbs.Item>
-          <Breadcrumbs.Item>
-            <Breadcrumbs.Link asChild aria-current="page">
-              <RouterLink to={`/people/${data.id}`}>{data.name}</RouterLink>
-            </Breadcrumbs.Link>
-          </Breadcrumbs.Item>
-        </Breadcrumbs.List>
-      </Breadcrumbs>
+      <PageBreadcrumbs
+        label={t('unit.breadcrumbs')}
+        className="org-breadcrumbs"
+        trail={[
+          { to: '/people', label: t('people.title') },
+          { to: `/people/${data.id}`, label: data.name },
+        ]}
+      />
 
       <Heading level={1} data-size="lg">
         {data.name}

@@ -1,8 +1,8 @@
 /** /org/units/:id — one unit [enhet]: where it sits, its leader, sub-units, employees, systems, history. */
-import { Breadcrumbs, Button, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
@@ -12,6 +12,7 @@ import { MoveUnitDialog } from './MoveUnitDialog';
 import { useOrgUnit, useOrgUnits } from './queries';
 import { InlineList, PageSection } from './PageSection';
 import { RouteLink } from './RouteLink';
+import { PageBreadcrumbs } from '../app/PageBreadcrumbs';
 
 export function UnitPage() {
   const { id } = useParams<{ id: string }>();
@@ -34,27 +35,15 @@ export function UnitPage() {
 
   return (
     <>
-      <Breadcrumbs aria-label={t('unit.breadcrumbs')} className="org-breadcrumbs">
-        <Breadcrumbs.List>
-          <Breadcrumbs.Item>
-            <Breadcrumbs.Link asChild>
-              <RouterLink to="/org">{t('orgPage.title')}</RouterLink>
-            </Breadcrumbs.Link>
-          </Breadcrumbs.Item>
-          {ancestors.map((step) => (
-            <Breadcrumbs.Item key={step.id}>
-              <Breadcrumbs.Link asChild>
-                <RouterLink to={`/org/units/${step.id}`}>{step.name}</RouterLink>
-              </Breadcrumbs.Link>
-            </Breadcrumbs.Item>
-          ))}
-          <Breadcrumbs.Item>
-            <Breadcrumbs.Link asChild aria-current="page">
-              <RouterLink to={`/org/units/${data.id}`}>{data.name}</RouterLink>
-            </Breadcrumbs.Link>
-          </Breadcrumbs.Item>
-        </Breadcrumbs.List>
-      </Breadcrumbs>
+      <PageBreadcrumbs
+        label={t('unit.breadcrumbs')}
+        className="org-breadcrumbs"
+        trail={[
+          { to: '/org', label: t('orgPage.title') },
+          ...ancestors.map((step) => ({ to: `/org/units/${step.id}`, label: step.name })),
+          { to: `/org/units/${data.id}`, label: data.name },
+        ]}
+      />
 
       <Heading level={1} data-size="lg">
         {data.name}
