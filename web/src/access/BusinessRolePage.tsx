@@ -10,6 +10,7 @@ import { useSession } from '../app/session';
 import { usePositions } from '../identity/queries';
 import { PersonPicker } from '../org/PersonPicker';
 import { useOrgUnits, type Ref } from '../org/queries';
+import { ChooseAndAddForm } from './ChooseAndAddForm';
 import { fieldProblem, hasFieldProblem } from './field-problem';
 import { RouteLink } from '../org/RouteLink';
 import {
@@ -129,7 +130,6 @@ function SystemRolesOfRole({ role, editable }: { role: BusinessRoleDetail; edita
   const all = useSystemRoles();
   const link = useLinkSystemRole(role.id);
   const unlink = useUnlinkSystemRole(role.id);
-  const [choice, setChoice] = useState('');
   const linked = new Set(role.systemRoles.map((r) => r.id));
   return (
     <section className="page-section" aria-labelledby="access-system-roles-heading">
@@ -175,30 +175,13 @@ function SystemRolesOfRole({ role, editable }: { role: BusinessRoleDetail; edita
         </Table>
       )}
       {editable && (
-        <form
-          className="access-inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (choice) link.mutate(choice, { onSuccess: () => setChoice('') });
-          }}
-        >
-          <Field>
-            <Label>{t('role.addSystemRole')}</Label>
-            <Select value={choice} onChange={(event) => setChoice(event.target.value)}>
-              <Select.Option value="">{t('role.chooseSystemRole')}</Select.Option>
-              {all.data?.items
-                .filter((r) => !linked.has(r.id))
-                .map((r) => (
-                  <Select.Option key={r.id} value={r.id}>
-                    {`${r.systemName} – ${r.name}`}
-                  </Select.Option>
-                ))}
-            </Select>
-          </Field>
-          <Button type="submit" variant="secondary" disabled={!choice || link.isPending}>
-            {t('add')}
-          </Button>
-        </form>
+        <ChooseAndAddForm
+          label={t('role.addSystemRole')}
+          placeholder={t('role.chooseSystemRole')}
+          options={(all.data?.items ?? []).filter((r) => !linked.has(r.id)).map((r) => ({ id: r.id, label: `${r.systemName} – ${r.name}` }))}
+          pending={link.isPending}
+          onAdd={(id, done) => link.mutate(id, { onSuccess: done })}
+        />
       )}
       {(link.error || unlink.error) && <ErrorAlert error={link.error ?? unlink.error} />}
     </section>
@@ -286,7 +269,6 @@ function CompetencesOfRole({ role, editable }: { role: BusinessRoleDetail; edita
   const all = useCompetences();
   const require = useRequireCompetence(role.id);
   const drop = useDropCompetence(role.id);
-  const [choice, setChoice] = useState('');
   const required = new Set(role.requiredCompetences.map((c) => c.id));
   return (
     <section className="page-section" aria-labelledby="access-competences-heading">
@@ -312,30 +294,13 @@ function CompetencesOfRole({ role, editable }: { role: BusinessRoleDetail; edita
         </ul>
       )}
       {editable && (
-        <form
-          className="access-inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (choice) require.mutate(choice, { onSuccess: () => setChoice('') });
-          }}
-        >
-          <Field>
-            <Label>{t('role.addCompetence')}</Label>
-            <Select value={choice} onChange={(event) => setChoice(event.target.value)}>
-              <Select.Option value="">{t('role.chooseCompetence')}</Select.Option>
-              {all.data?.items
-                .filter((c) => !required.has(c.id))
-                .map((c) => (
-                  <Select.Option key={c.id} value={c.id}>
-                    {c.name}
-                  </Select.Option>
-                ))}
-            </Select>
-          </Field>
-          <Button type="submit" variant="secondary" disabled={!choice || require.isPending}>
-            {t('add')}
-          </Button>
-        </form>
+        <ChooseAndAddForm
+          label={t('role.addCompetence')}
+          placeholder={t('role.chooseCompetence')}
+          options={(all.data?.items ?? []).filter((c) => !required.has(c.id)).map((c) => ({ id: c.id, label: c.name }))}
+          pending={require.isPending}
+          onAdd={(id, done) => require.mutate(id, { onSuccess: done })}
+        />
       )}
       {(require.error || drop.error) && <ErrorAlert error={require.error ?? drop.error} />}
     </section>
